@@ -1,0 +1,28 @@
+// The ogi tool's input and output: reading files (or stdin), colour, language.
+#pragma once
+
+#include <ogi/diagnostic.hpp>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+
+namespace ogi::cli {
+
+/// Reads a whole file, or standard input for "-". On failure returns nothing and sets `error`
+/// to a sentence in the chosen language that names the file and the reason.
+std::optional<std::string> read_input(const std::string& path, std::size_t max_bytes, Lang lang, std::string& error);
+
+/// Whether to colour output on this stream: a terminal, and NO_COLOR unset.
+bool use_colour(int fd);
+
+struct Style {
+    bool on = false;
+    std::string red(const std::string& s) const { return on ? "\x1b[31m" + s + "\x1b[0m" : s; }
+    std::string yellow(const std::string& s) const { return on ? "\x1b[33m" + s + "\x1b[0m" : s; }
+    std::string green(const std::string& s) const { return on ? "\x1b[32m" + s + "\x1b[0m" : s; }
+    std::string dim(const std::string& s) const { return on ? "\x1b[2m" + s + "\x1b[0m" : s; }
+    std::string bold(const std::string& s) const { return on ? "\x1b[1m" + s + "\x1b[0m" : s; }
+};
+
+}  // namespace ogi::cli

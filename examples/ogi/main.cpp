@@ -1,0 +1,191 @@
+// ogi — the command-line tool over the ogi library (see docs/cli.md). Thin glue: every
+// check it runs is a library call, so a program linking ogi can do the same.
+#include "io.hpp"
+
+#include <ogi/ogi.hpp>
+
+#include <CLI/CLI.hpp>
+#include <boost/json.hpp>
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <map>
+
+namespace json = boost::json;
+
+namespace {
+
+enum Exit { exit_ok = 0, exit_findings = 1, exit_failure = 2 };
+
+struct Common {
+    std::string format = "text";
+    std::string lang;
+    ogi::Lang language() const {
+        if (lang == "zh") return ogi::Lang::zh;
+        if (lang == "en") return ogi::Lang::en;
+        return ogi::lang_from_environment();
+    }
+};
+
+void print(std::FILE* f, std::string_view s) { std::fwrite(s.data(), 1, s.size(), f); }
+
+std::string severity_word(ogi::Severity s, ogi::Lang lang, const ogi::cli::Style& st) {
+    const bool zh = lang == ogi::Lang::zh;
+    switch (s) {
+    case ogi::Severity::error: return st.red(zh ? "错误" : "error  ");
+    case ogi::Severity::warning: return st.yellow(zh ? "警告" : "warning");
+    case ogi::Severity::info: return st.dim(zh ? "提示" : "note   ");
+    }
+    return "";
+}
+
+// ---------------------------------------------------------------- validate
+
+struct ValidateArgs {
+    std::vector<std::string> files;
+    bool werror = false;
+    bool blanks_as_zero = false;
+    std::size_t max_size = 64u << 20;
+};
+
+int run_validate(const Common& common, const ValidateArgs& args) {
+    const ogi::Lang lang = common.language();
+    const bool zh = lang == ogi::Lang::zh;
+    const bool as_json = common.format == "json";
+    const ogi::cli::Style out_style{!as_json && ogi::cli::use_colour(1)};
+    const ogi::cli::Style err_style{ogi::cli::use_colour(2)};
+    ogi::ValidateOptions options;
+    options.warnings_as_errors = args.werror;
+    options.blanks_as_zero = args.blanks_as_zero;
+
+    int status = exit_ok;
+    json::array documents;
+    std::size_t valid_files = 0, checked = 0;
+    std::map<std::string_view, std::size_t> per_rule;
+    for (const std::string& file : args.files) {
+        std::string error;
+        auto text = ogi::cli::read_input(file, args.max_size, lang, error);
+        if (!text) {
+            print(stderr, fmt::format("ogi: {}\n", err_style.red(error)));
+            status = exit_failure;
+            continue;
+        }
+        ++checked;
+        const ogi::ValidationResult result = ogi::validate_json_text(*text, options);
+        if (!result.valid && status == exit_ok) status = exit_findings;
+        if (result.valid) ++valid_files;
+        for (const auto& d : result.diagnostics) ++per_rule[d.rule];
+        if (as_json) {
+            json::array diags;
+            for (const auto& d : result.diagnostics) diags.push_back(ogi::to_json(d, lang));
+            documents.push_back(json::object{{"file", file}, {"valid", result.valid}, {"diagnostics", std::move(diags)}});
+            continue;
+        }
+        const auto errors = result.count(ogi::Severity::error), warnings = result.count(ogi::Severity::warning),
+                   notes = result.count(ogi::Severity::info);
+        const std::string verdict = result.valid ? out_style.green(zh ? "通过" : "valid") : out_style.red(zh ? "未通过" : "invalid");
+        print(stdout, zh ? fmt::format("{}：{}（错误 {}，警告 {}，提示 {}）\n", out_style.bold(file), verdict, errors, warnings, notes)
+                         : fmt::format("{}: {} ({} errors, {} warnings, {} notes)\n", out_style.bold(file), verdict, errors,
+                                       warnings, notes));
+        for (const auto& d : result.diagnostics) {
+            std::string where = d.path.empty() ? "/" : d.path;
+            if (d.line) where = fmt::format("{}:{}:{}", file, *d.line, *d.column);
+            print(stdout, fmt::format("  {} {} {}\n      {}\n", severity_word(d.severity, lang, out_style), d.rule,
+                                      out_style.dim(where), d.message(lang)));
+        }
+    }
+    if (as_json) {
+        const json::value out = args.files.size() == 1 && documents.size() == 1 ? json::value(documents.front())
+                                                                                : json::value(documents);
+        print(stdout, ogi::pretty_json(out));
+    } else if (args.files.size() > 1) {
+        std::vector<std::string> counts;
+        for (const auto& [rule, n] : per_rule) counts.push_back(fmt::format("{} {}", rule, n));
+        print(stdout, zh ? fmt::format("\n共 {} 个文件：通过 {}，未通过 {}{}\n", checked, valid_files, checked - valid_files,
+                                       counts.empty() ? "" : fmt::format("；{}", fmt::join(counts, "，")))
+                         : fmt::format("\n{} files: {} valid, {} invalid{}\n", checked, valid_files, checked - valid_files,
+                                       counts.empty() ? "" : fmt::format("; {}", fmt::join(counts, ", "))));
+    }
+    return status;
+}
+
+// ---------------------------------------------------------------- rules, schema
+
+std::string_view scope_name(ogi::RuleScope s) {
+    switch (s) {
+    case ogi::RuleScope::document: return "document";
+    case ogi::RuleScope::pair: return "pair";
+    case ogi::RuleScope::aggregate: return "aggregate";
+    case ogi::RuleScope::extraction: return "extraction";
+    }
+    return "document";
+}
+
+int run_rules(const Common& common) {
+    const ogi::Lang lang = common.language();
+    if (common.format == "json") {
+        json::array a;
+        for (const auto& r : ogi::rules())
+            a.push_back(json::object{{"id", r.id},
+                                     {"severity", ogi::to_string(r.severity)},
+                                     {"scope", scope_name(r.scope)},
+                                     {"statement", lang == ogi::Lang::zh ? r.statement_zh : r.statement_en},
+                                     {"basis", r.basis}});
+        print(stdout, ogi::pretty_json(a));
+        return exit_ok;
+    }
+    const ogi::cli::Style st{ogi::cli::use_colour(1)};
+    for (const auto& r : ogi::rules())
+        print(stdout, fmt::format("{:<22} {} {}\n", st.bold(std::string(r.id)), severity_word(r.severity, lang, st),
+                                  lang == ogi::Lang::zh ? r.statement_zh : r.statement_en));
+    return exit_ok;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"ogi — check 政府信息公开工作年度报告 (Open Government Information annual reports)", "ogi"};
+    app.require_subcommand(1);
+    app.fallthrough();
+    Common common;
+    app.add_option("--format", common.format, "output: text (for people) or json (for programs)")
+        ->check(CLI::IsMember({"text", "json"}));
+    app.add_option("--lang", common.lang, "language of messages: zh or en (default: from the locale)")
+        ->check(CLI::IsMember({"zh", "en"}));
+    app.set_version_flag("--version", std::string("ogi ") + "0.1.0");
+
+    ValidateArgs vargs;
+    auto* validate = app.add_subcommand("validate", "check report JSON files against the schema and the rules");
+    validate->add_option("files", vargs.files, "report JSON files ('-' for standard input)")->required();
+    validate->add_flag("--werror", vargs.werror, "count warnings as errors");
+    validate->add_flag("--blanks-as-zero", vargs.blanks_as_zero, "read blank cells as 0 (each use is noted)");
+    validate->add_option("--max-size", vargs.max_size, "largest input file in bytes (default 64 MiB)");
+
+    auto* rules = app.add_subcommand("rules", "list the rule catalogue");
+    auto* schema = app.add_subcommand("schema", "print the JSON Schema of report JSON");
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        app.exit(e);
+        return exit_failure;
+    }
+    try {
+        if (validate->parsed()) return run_validate(common, vargs);
+        if (rules->parsed()) return run_rules(common);
+        if (schema->parsed()) {
+            print(stdout, ogi::report_schema_text());
+            return exit_ok;
+        }
+    } catch (const std::exception& e) {
+        print(stderr, fmt::format("ogi: {}\n", e.what()));
+        return exit_failure;
+    }
+    return exit_failure;
+}

@@ -1,0 +1,329 @@
+// Strict JSON reading (exact number text, duplicate keys refused), writing, and the schema.
+#include <ogi/json.hpp>
+
+#include <boost/json.hpp>
+#include <boost/json/basic_parser_impl.hpp>
+#include <fmt/format.h>
+
+#include <unordered_set>
+
+namespace json = boost::json;
+
+namespace ogi {
+namespace {
+
+// ---------------------------------------------------------------- parsing
+
+/// Why our handler stopped the parser (beyond Boost.JSON's own errors).
+enum class Stop { none, duplicate_key, string_too_long };
+
+/// Builds the value like Boost.JSON's own parser, and also keeps the JSON Pointer of every
+/// value so that it can refuse duplicate keys by name and remember the text of non-integers.
+struct Handler {
+    static constexpr std::size_t max_object_size = json::object::max_size();
+    static constexpr std::size_t max_array_size = json::array::max_size();
+    static constexpr std::size_t max_key_size = json::string::max_size();
+    static constexpr std::size_t max_string_size = json::string::max_size();
+
+    struct Frame {
+        bool array = false;
+        std::size_t index = 0;
+        std::string key;
+        std::vector<std::string> keys;  // seen in this object (duplicate check)
+        std::unordered_set<std::string> key_set;  // used once an object grows large
+    };
+
+    json::value_stack st;
+    std::vector<Frame> frames;
+    std::string key_buffer;
+    std::size_t string_bytes = 0;
+    std::size_t max_string_bytes = 0;
+    Stop stop = Stop::none;
+    std::string stop_detail;
+    std::unordered_map<std::string, std::string>* number_text = nullptr;
+
+    std::string pointer() const {
+        std::string p;
+        for (const Frame& f : frames) {
+            p += '/';
+            if (f.array) {
+                p += std::to_string(f.index);
+                continue;
+            }
+            for (char c : f.key) {
+                if (c == '~') p += "~0";
+                else if (c == '/') p += "~1";
+                else p += c;
+            }
+        }
+        return p;
+    }
+
+    void value_done() {
+        if (!frames.empty() && frames.back().array) ++frames.back().index;
+    }
+
+    bool fail(json::error_code& ec) {
+        ec = json::error::extra_data;  // any code: we report our own reason
+        return false;
+    }
+
+    bool on_document_begin(json::error_code&) { return true; }
+    bool on_document_end(json::error_code&) { return true; }
+    bool on_object_begin(json::error_code&) {
+        frames.push_back(Frame{});
+        return true;
+    }
+    bool on_object_end(std::size_t n, json::error_code&) {
+        frames.pop_back();
+        st.push_object(n);
+        value_done();
+        return true;
+    }
+    bool on_array_begin(json::error_code&) {
+        frames.push_back(Frame{true, 0, {}, {}, {}});
+        return true;
+    }
+    bool on_array_end(std::size_t n, json::error_code&) {
+        frames.pop_back();
+        st.push_array(n);
+        value_done();
+        return true;
+    }
+    bool on_key_part(json::string_view s, std::size_t, json::error_code&) {
+        key_buffer.append(s.data(), s.size());
+        st.push_chars(s);
+        return true;
+    }
+    bool on_key(json::string_view s, std::size_t, json::error_code& ec) {
+        key_buffer.append(s.data(), s.size());
+        Frame& f = frames.back();
+        bool duplicate;
+        if (f.keys.size() < 32) {
+            duplicate = std::find(f.keys.begin(), f.keys.end(), key_buffer) != f.keys.end();
+            f.keys.push_back(key_buffer);
+            if (f.keys.size() == 32) f.key_set.insert(f.keys.begin(), f.keys.end());
+        } else {
+            duplicate = !f.key_set.insert(key_buffer).second;
+        }
+        f.key = std::move(key_buffer);
+        key_buffer.clear();
+        if (duplicate) {
+            stop = Stop::duplicate_key;
+            stop_detail = pointer();
+            return fail(ec);
+        }
+        st.push_key(s);
+        return true;
+    }
+    bool count_string(std::size_t n, json::error_code& ec) {
+        string_bytes = n;
+        if (string_bytes > max_string_bytes) {
+            stop = Stop::string_too_long;
+            stop_detail = pointer();
+            return fail(ec);
+        }
+        return true;
+    }
+    bool on_string_part(json::string_view s, std::size_t n, json::error_code& ec) {
+        if (!count_string(n, ec)) return false;
+        st.push_chars(s);
+        return true;
+    }
+    bool on_string(json::string_view s, std::size_t n, json::error_code& ec) {
+        if (!count_string(n, ec)) return false;
+        st.push_string(s);
+        value_done();
+        return true;
+    }
+    std::string number_buffer;
+    bool on_number_part(json::string_view s, json::error_code&) {
+        number_buffer.append(s.data(), s.size());
+        return true;
+    }
+    bool on_int64(std::int64_t i, json::string_view, json::error_code&) {
+        number_buffer.clear();
+        st.push_int64(i);
+        value_done();
+        return true;
+    }
+    bool on_uint64(std::uint64_t u, json::string_view, json::error_code&) {
+        number_buffer.clear();
+        st.push_uint64(u);
+        value_done();
+        return true;
+    }
+    bool on_double(double d, json::string_view s, json::error_code&) {
+        number_buffer.append(s.data(), s.size());
+        if (number_text) (*number_text)[pointer()] = number_buffer;
+        number_buffer.clear();
+        st.push_double(d);
+        value_done();
+        return true;
+    }
+    bool on_bool(bool b, json::error_code&) {
+        st.push_bool(b);
+        value_done();
+        return true;
+    }
+    bool on_null(json::error_code&) {
+        st.push_null();
+        value_done();
+        return true;
+    }
+    bool on_comment_part(json::string_view, json::error_code&) { return true; }
+    bool on_comment(json::string_view, json::error_code&) { return true; }
+};
+
+/// 1-based line and column (in characters) of a byte offset.
+std::pair<std::size_t, std::size_t> position(std::string_view text, std::size_t offset) {
+    std::size_t line = 1, column = 1;
+    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c == '\n') {
+            ++line;
+            column = 1;
+        } else if ((c & 0xC0) != 0x80) {
+            ++column;
+        }
+    }
+    return {line, column};
+}
+
+void describe_parse_error(json::error_code ec, std::string& en, std::string& zh) {
+    using E = json::error;
+    if (ec == E::incomplete) {
+        en = "the JSON text ends too early";
+        zh = "JSON文本不完整，提前结束";
+    } else if (ec == E::too_deep) {
+        en = "the JSON is nested too deeply";
+        zh = "JSON嵌套层数过深";
+    } else if (ec == E::syntax || ec == E::extra_data) {
+        en = "syntax error (a character that JSON does not allow here, or invalid UTF-8)";
+        zh = "语法错误（此处出现JSON不允许的字符，或UTF-8编码无效）";
+    } else if (ec == E::illegal_leading_surrogate || ec == E::illegal_trailing_surrogate || ec == E::expected_hex_digit ||
+               ec == E::invalid_escape) {
+        en = fmt::format("invalid escape in a string ({})", ec.message());
+        zh = fmt::format("字符串中的转义序列无效（{}）", ec.message());
+    } else if (ec == E::exponent_overflow) {
+        en = "a number is too large";
+        zh = "数值过大";
+    } else {
+        en = ec.message();
+        zh = fmt::format("无法解析（{}）", ec.message());
+    }
+}
+
+}  // namespace
+
+std::optional<JsonDocument> parse_json(std::string_view text, Diagnostic& error, const JsonLimits& limits) {
+    JsonDocument doc;
+    json::parse_options opt;
+    opt.max_depth = limits.max_depth;
+    opt.allow_invalid_utf8 = false;
+    json::basic_parser<Handler> p(opt);
+    p.handler().max_string_bytes = limits.max_string_bytes;
+    p.handler().number_text = &doc.number_text;
+    p.handler().st.reset();
+    json::error_code ec;
+    std::size_t used = 0;
+    // Skip a UTF-8 byte order mark: editors on Windows add one.
+    std::size_t start = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+    used = p.write_some(false, text.data() + start, text.size() - start, ec);
+    if (!ec && used + start < text.size()) {
+        ec = json::error::extra_data;
+    }
+    if (ec) {
+        const Handler& h = p.handler();
+        const auto [line, column] = position(text, start + used);
+        error = Diagnostic{};
+        error.rule = "OGI-S-JSON";
+        error.severity = Severity::error;
+        error.line = line;
+        error.column = column;
+        std::string en, zh;
+        if (h.stop == Stop::duplicate_key) {
+            en = fmt::format("duplicate key at {}", h.stop_detail);
+            zh = fmt::format("{} 处的键重复", h.stop_detail);
+        } else if (h.stop == Stop::string_too_long) {
+            en = fmt::format("a string at {} is longer than the limit of {} bytes", h.stop_detail, limits.max_string_bytes);
+            zh = fmt::format("{} 处的字符串超过{}字节的上限", h.stop_detail, limits.max_string_bytes);
+        } else if (text.size() == start || text.find_first_not_of(" \t\r\n", start) == std::string_view::npos) {
+            en = "the file is empty";
+            zh = "文件为空";
+        } else {
+            describe_parse_error(ec, en, zh);
+        }
+        error.message_en = fmt::format("not valid JSON at line {}, column {}: {}", line, column, en);
+        error.message_zh = fmt::format("不是有效的JSON（第{}行第{}列）：{}", line, column, zh);
+        return std::nullopt;
+    }
+    doc.value = p.handler().st.release();
+    return doc;
+}
+
+// ---------------------------------------------------------------- writing
+
+namespace {
+
+void pretty(std::string& out, const json::value& v, int indent) {
+    const std::string pad(static_cast<std::size_t>(indent) * 2, ' ');
+    switch (v.kind()) {
+    case json::kind::object: {
+        const auto& o = v.get_object();
+        if (o.empty()) {
+            out += "{}";
+            return;
+        }
+        out += "{\n";
+        bool first = true;
+        for (const auto& kv : o) {
+            if (!first) out += ",\n";
+            first = false;
+            out += pad + "  ";
+            out += json::serialize(json::string_view(kv.key()));
+            out += ": ";
+            pretty(out, kv.value(), indent + 1);
+        }
+        out += "\n" + pad + "}";
+        return;
+    }
+    case json::kind::array: {
+        const auto& a = v.get_array();
+        if (a.empty()) {
+            out += "[]";
+            return;
+        }
+        bool scalars = true;
+        for (const auto& x : a) scalars = scalars && !x.is_structured();
+        if (scalars) {  // short lists of words stay on one line
+            out += json::serialize(v);
+            return;
+        }
+        out += "[\n";
+        bool first = true;
+        for (const auto& x : a) {
+            if (!first) out += ",\n";
+            first = false;
+            out += pad + "  ";
+            pretty(out, x, indent + 1);
+        }
+        out += "\n" + pad + "]";
+        return;
+    }
+    default: out += json::serialize(v);
+    }
+}
+
+}  // namespace
+
+std::string pretty_json(const json::value& v) {
+    std::string out;
+    pretty(out, v, 0);
+    out += '\n';
+    return out;
+}
+
+std::string to_json_text(const Report& report) { return pretty_json(json::value_from(report)); }
+
+}  // namespace ogi

@@ -1,0 +1,167 @@
+#include "narrative.hpp"
+
+#include <algorithm>
+#include <optional>
+
+namespace ogi::detail {
+namespace {
+
+using Text = std::u32string;
+
+/// Decodes UTF-8 and drops white space; full-width digits become ASCII, so that the scanners
+/// below see "申请 17 件" and "申请１７件" as "申请17件". Invalid bytes become U+FFFD.
+Text compact(std::string_view s) {
+    Text out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        char32_t cp = 0xFFFD;
+        std::size_t n = 1;
+        if (c < 0x80) cp = c;
+        else if ((c >> 5) == 0x6 && i + 1 < s.size()) cp = ((c & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu), n = 2;
+        else if ((c >> 4) == 0xE && i + 2 < s.size())
+            cp = ((c & 0x0Fu) << 12) | ((s[i + 1] & 0x3Fu) << 6) | (s[i + 2] & 0x3Fu), n = 3;
+        else if ((c >> 3) == 0x1E && i + 3 < s.size())
+            cp = ((c & 0x07u) << 18) | ((s[i + 1] & 0x3Fu) << 12) | ((s[i + 2] & 0x3Fu) << 6) | (s[i + 3] & 0x3Fu), n = 4;
+        i += n;
+        if (cp == U' ' || cp == U'\t' || cp == U'\n' || cp == U'\r' || cp == U'\u3000' || cp == U'\u00A0') continue;
+        if (cp >= U'０' && cp <= U'９') cp = U'0' + (cp - U'０');
+        out.push_back(cp);
+    }
+    return out;
+}
+
+std::string encode(const Text& t, std::size_t from, std::size_t to) {
+    std::string out;
+    for (std::size_t i = from; i < to && i < t.size(); ++i) {
+        const char32_t c = t[i];
+        if (c < 0x80) out += static_cast<char>(c);
+        else if (c < 0x800) out += static_cast<char>(0xC0 | (c >> 6)), out += static_cast<char>(0x80 | (c & 0x3F));
+        else if (c < 0x10000)
+            out += static_cast<char>(0xE0 | (c >> 12)), out += static_cast<char>(0x80 | ((c >> 6) & 0x3F)),
+                out += static_cast<char>(0x80 | (c & 0x3F));
+        else
+            out += static_cast<char>(0xF0 | (c >> 18)), out += static_cast<char>(0x80 | ((c >> 12) & 0x3F)),
+                out += static_cast<char>(0x80 | ((c >> 6) & 0x3F)), out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+    return out;
+}
+
+bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
+
+/// The number starting at i (digits, maybe with thousands commas); advances i past it.
+std::optional<std::int64_t> number_at(const Text& t, std::size_t& i) {
+    if (i >= t.size() || !is_digit(t[i])) return std::nullopt;
+    std::int64_t v = 0;
+    std::size_t digits = 0;
+    while (i < t.size() && (is_digit(t[i]) || (t[i] == U',' && i + 3 < t.size() && is_digit(t[i + 1]) &&
+                                                is_digit(t[i + 2]) && is_digit(t[i + 3]) && digits > 0))) {
+        if (t[i] != U',') {
+            if (++digits > 15) return std::nullopt;  // not a count anyone states in prose
+            v = v * 10 + (t[i] - U'0');
+        }
+        ++i;
+    }
+    return v;
+}
+
+bool contains(const Text& t, std::size_t from, std::size_t to, std::u32string_view word) {
+    if (to > t.size()) to = t.size();
+    if (from >= to || to - from < word.size()) return false;
+    return std::u32string_view(t).substr(from, to - from).find(word) != std::u32string_view::npos;
+}
+
+bool starts_with(const Text& t, std::size_t at, std::u32string_view word) {
+    return std::u32string_view(t).substr(at, word.size()) == word;
+}
+
+bool ends_sentence(char32_t c) { return c == U'。' || c == U'；' || c == U';' || c == U'！' || c == U'？'; }
+
+}  // namespace
+
+std::vector<ApplicationStatement> find_application_counts(std::string_view text) {
+    const Text t = compact(text);
+    std::vector<ApplicationStatement> out;
+    static constexpr std::u32string_view keys[] = {U"收到", U"受理", U"新收", U"接收", U"接到"};
+    static constexpr std::u32string_view not_applications[] = {U"复议", U"诉讼", U"咨询", U"信访", U"投诉", U"举报",
+                                                               U"建议", U"提案", U"诉求", U"结转", U"办结", U"答复",
+                                                               U"来电", U"留言", U"来信"};
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        bool key = false;
+        for (auto k : keys) key = key || starts_with(t, i, k);
+        if (!key) continue;
+        std::size_t j = i + 2;
+        const std::size_t limit = std::min(t.size(), i + 40);
+        while (j < limit && !is_digit(t[j]) && !ends_sentence(t[j]) && t[j] != U'，' && t[j] != U',') ++j;
+        if (j >= limit || !is_digit(t[j])) continue;
+        std::size_t k = j;
+        auto n = number_at(t, k);
+        if (!n || k >= t.size() || (t[k] != U'件' && t[k] != U'宗')) continue;
+        const std::size_t after = k + 1;
+        // The words before the number say what was received; or "收到4件申请" says it after.
+        const bool about_applications = contains(t, i, j, U"申请") || contains(t, after, after + 8, U"申请");
+        bool excluded = false;
+        for (auto w : not_applications) excluded = excluded || contains(t, i, j, w);
+        if (!about_applications || excluded) continue;
+        ApplicationStatement s;
+        s.count = *n;
+        s.includes_carried_over = contains(t, after, after + 14, U"上年结转") || contains(t, after, after + 14, U"上年度结转");
+        s.quote = encode(t, i > 6 ? i - 6 : 0, std::min(t.size(), after + 6));
+        out.push_back(std::move(s));
+        i = k;
+    }
+    return out;
+}
+
+std::vector<ProactiveStatement> find_proactive_totals(std::string_view text) {
+    const Text t = compact(text);
+    std::vector<ProactiveStatement> out;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        if (!is_digit(t[i]) || (i > 0 && is_digit(t[i - 1]))) continue;
+        std::size_t k = i;
+        auto total = number_at(t, k);
+        if (!total || k >= t.size() || t[k] != U'条') continue;
+        // Before the number: "…公开/公布/发布…信息", within the sentence.
+        std::size_t from = i;
+        while (from > 0 && i - from < 25 && !ends_sentence(t[from - 1])) --from;
+        if (!contains(t, from, i, U"信息") ||
+            !(contains(t, from, i, U"公开") || contains(t, from, i, U"公布") || contains(t, from, i, U"发布")))
+            continue;
+        // After it: "，其中" or "（其中".
+        std::size_t p = k + 1;
+        int depth = 0;
+        while (p < t.size() && p < k + 4 && !starts_with(t, p, U"其中")) {
+            if (t[p] == U'(' || t[p] == U'（') ++depth;
+            ++p;
+        }
+        if (!starts_with(t, p, U"其中")) continue;
+        ProactiveStatement s;
+        s.total = *total;
+        // Parts: "N条" at the list's own depth, up to the end of the sentence or the bracket.
+        int level = 0;
+        std::size_t q = p + 2;
+        for (; q < t.size(); ++q) {
+            const char32_t c = t[q];
+            if (c == U'(' || c == U'（') ++level;
+            else if (c == U')' || c == U'）') {
+                if (--level < 0) break;
+            } else if (ends_sentence(c) && level <= 0) {
+                break;
+            } else if (level == 0 && is_digit(c) && !is_digit(t[q - 1])) {
+                std::size_t e = q;
+                auto n = number_at(t, e);
+                if (n && e < t.size() && t[e] == U'条') s.parts.push_back(*n);
+                q = e - 1;
+            }
+        }
+        (void)depth;
+        if (s.parts.size() >= 2) {
+            s.quote = encode(t, from, std::min(q + 1, t.size()));
+            out.push_back(std::move(s));
+        }
+        i = q;
+    }
+    return out;
+}
+
+}  // namespace ogi::detail
