@@ -5,6 +5,7 @@
 #include <boost/json/basic_parser_impl.hpp>
 #include <fmt/format.h>
 
+#include <cmath>
 #include <unordered_set>
 
 namespace json = boost::json;
@@ -154,6 +155,13 @@ struct Handler {
         return true;
     }
     bool on_double(double d, json::string_view s, json::error_code&) {
+        // JSON (and JSON Schema) do not tell 3.0 from 3: a whole number in range is an integer.
+        if (std::trunc(d) == d && std::fabs(d) <= 9007199254740991.0) {
+            number_buffer.clear();
+            st.push_int64(static_cast<std::int64_t>(d));
+            value_done();
+            return true;
+        }
         number_buffer.append(s.data(), s.size());
         if (number_text) (*number_text)[pointer()] = number_buffer;
         number_buffer.clear();

@@ -282,7 +282,13 @@ public:
             if (v.is_string()) {
                 const std::string_view s = v.get_string();
                 bool plain = !s.empty() && s.front() != '.' && s.back() != '.';
-                for (char ch : s) plain = plain && ((ch >= '0' && ch <= '9') || ch == '.');
+                std::size_t digits = 0, points = 0;
+                for (char ch : s) {
+                    plain = plain && ((ch >= '0' && ch <= '9') || ch == '.');
+                    digits += ch >= '0' && ch <= '9';
+                    points += ch == '.';
+                }
+                plain = plain && digits <= 18 && points <= 1;
                 if (plain) d = Decimal::parse(s);
                 if (!d) {
                     problem(pointer,
@@ -309,8 +315,9 @@ public:
                 return false;
             }
             if (!d) {
-                problem(pointer, "the amount has more than 18 significant digits and cannot be kept exact",
-                        "金额超过18位有效数字，无法精确保存");
+                // Valid JSON and valid by the schema, but past what ogi holds exactly: say so
+                // (OGI-S-EXACT) rather than round it.
+                out_.inexact.push_back(pointer);
                 return false;
             }
             if (d->is_negative()) {
@@ -480,6 +487,9 @@ ReadOutcome read_report(const json::value& v, const NumberText* number_text) {
 
 Report tag_invoke(const json::value_to_tag<Report>&, const json::value& in) {
     detail::ReadOutcome out = detail::read_report(in, nullptr);
+    if (!out.inexact.empty())
+        throw std::invalid_argument(fmt::format("not a valid report: {}: the amount has more than 18 significant digits",
+                                                out.inexact.front()));
     if (!out.problems.empty()) {
         const auto& p = out.problems.front();
         throw std::invalid_argument(fmt::format("not a valid report: {}: {}", p.pointer.empty() ? "/" : p.pointer, p.what_en));

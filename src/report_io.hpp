@@ -24,6 +24,7 @@ struct ReadOutcome {
     std::optional<Report> report;      ///< nothing when not even the edition could be read
     std::vector<ReadProblem> problems; ///< everything that does not fit the contract
     std::vector<CellIndex> unreadable; ///< cells whose value could not be used (left blank)
+    std::vector<std::string> inexact;  ///< money numbers with more digits than ogi keeps exactly
     bool year_read = false;
 };
 

@@ -15,6 +15,10 @@ constexpr std::array catalogue = {
              "integers where counts are, counts >= 0, no row of the other edition",
              "文档符合所属版本的JSON Schema：必需的键齐全、无未知键、数量为非负整数、无另一版本的行",
              "report-json.md"},
+    RuleInfo{"OGI-S-EXACT", Severity::error, RuleScope::document,
+             "a money amount written as a JSON number has at most 18 significant digits, so that it is kept exact "
+             "(never rounded)",
+             "以JSON数字书写的金额至多18位有效数字，以便精确保存（绝不舍入）", "report-json.md: money is exact"},
     RuleInfo{"OGI-T2-PUBLIC-TOTAL", Severity::warning, RuleScope::document,
              "edition 2019: 本年新公开数量 <= 对外公开总数量 for 规章 and 规范性文件",
              "2019版：规章、规范性文件的本年新公开数量不大于对外公开总数量",

@@ -91,9 +91,12 @@ json::value build_schema() {
                                         {"minimum", -9007199254740991},
                                         {"maximum", 9007199254740991}};
     defs["money"] = json::object{
-        {"description", "an exact decimal amount, as a JSON number or a string of digits; null where blank"},
+        {"description", "an exact decimal amount, as a JSON number or a string of at most 18 digits; null where blank"},
         {"anyOf", json::array{json::object{{"type", "number"}, {"minimum", 0}},
-                              json::object{{"type", "string"}, {"pattern", "^[0-9]+(\\.[0-9]+)?$"}},
+                              json::object{{"type", "string"},
+                                           {"pattern", "^[0-9]+(\\.[0-9]+)?$"},
+                                           {"maxLength", 19},
+                                           {"not", json::object{{"pattern", "^[0-9]{19}$"}}}},
                               json::object{{"type", "null"}}}}};
 
     json::array editions, conditions;

@@ -92,6 +92,11 @@ void schema_diagnostics(const json::value& value, const detail::ReadOutcome& rea
         out.push_back(make("OGI-S-SCHEMA", p.pointer, p.what_en, p.what_zh));
         places.push_back(p.pointer);
     }
+    for (const auto& p : read.inexact)
+        out.push_back(make("OGI-S-EXACT", p,
+                           "the amount has more than 18 significant digits; ogi keeps money exact and will not round it "
+                           "(write it with fewer digits)",
+                           "金额超过18位有效数字；ogi精确保存金额，不作舍入（请减少位数）"));
     if (ok) return;
     valijson::ValidationResults::Error e;
     std::unordered_set<std::string> seen;
