@@ -85,7 +85,8 @@ std::vector<ApplicationStatement> find_application_counts(std::string_view text)
     static constexpr std::u32string_view keys[] = {U"收到", U"受理", U"新收", U"接收", U"接到"};
     static constexpr std::u32string_view not_applications[] = {U"复议", U"诉讼", U"咨询", U"信访", U"投诉", U"举报",
                                                                U"建议", U"提案", U"诉求", U"结转", U"办结", U"答复",
-                                                               U"来电", U"留言", U"来信"};
+                                                               U"来电", U"留言", U"来信", U"增", U"减", U"较",
+                                                               U"比", U"同期"};
     for (std::size_t i = 0; i < t.size(); ++i) {
         bool key = false;
         for (auto k : keys) key = key || starts_with(t, i, k);
@@ -99,7 +100,10 @@ std::vector<ApplicationStatement> find_application_counts(std::string_view text)
         if (!n || k >= t.size() || (t[k] != U'件' && t[k] != U'宗')) continue;
         const std::size_t after = k + 1;
         // The words before the number say what was received; or "收到4件申请" says it after.
-        const bool about_applications = contains(t, i, j, U"申请") || contains(t, after, after + 8, U"申请");
+        // An application for government information: "政府信息公开申请", "依申请公开" — not a 行政许可申请.
+        const bool about_applications =
+            (contains(t, i, j, U"申请") || contains(t, after, after + 8, U"申请")) &&
+            (contains(t, i, j, U"公开") || contains(t, i, j, U"信息") || contains(t, after, after + 8, U"公开"));
         bool excluded = false;
         for (auto w : not_applications) excluded = excluded || contains(t, i, j, w);
         if (!about_applications || excluded) continue;
@@ -129,11 +133,7 @@ std::vector<ProactiveStatement> find_proactive_totals(std::string_view text) {
             continue;
         // After it: "，其中" or "（其中".
         std::size_t p = k + 1;
-        int depth = 0;
-        while (p < t.size() && p < k + 4 && !starts_with(t, p, U"其中")) {
-            if (t[p] == U'(' || t[p] == U'（') ++depth;
-            ++p;
-        }
+        while (p < t.size() && p < k + 4 && !starts_with(t, p, U"其中")) ++p;
         if (!starts_with(t, p, U"其中")) continue;
         ProactiveStatement s;
         s.total = *total;
@@ -154,8 +154,12 @@ std::vector<ProactiveStatement> find_proactive_totals(std::string_view text) {
                 q = e - 1;
             }
         }
-        (void)depth;
-        if (s.parts.size() >= 2) {
+        // Channels ("通过门户网站发布…条，政务微博…条") overlap: they are not parts of the total.
+        static constexpr std::u32string_view channels[] = {U"通过", U"网站", U"微博", U"微信", U"公众号", U"新媒体",
+                                                           U"客户端", U"报刊", U"电视", U"平台"};
+        bool overlapping = false;
+        for (auto w : channels) overlapping = overlapping || contains(t, p, q, w);
+        if (s.parts.size() >= 2 && !overlapping) {
             s.quote = encode(t, from, std::min(q + 1, t.size()));
             out.push_back(std::move(s));
         }

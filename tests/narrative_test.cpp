@@ -20,6 +20,8 @@ TEST_CASE("application counts stated in prose") {
     CHECK(find_application_counts("收到行政复议申请3件。").empty());
     CHECK(find_application_counts("收到群众诉求348件，现场解决162件。").empty());
     CHECK(find_application_counts("受理各类群众诉求259起。").empty());
+    CHECK(find_application_counts("受理行政许可申请1234件。").empty());
+    CHECK(find_application_counts("收到政府信息公开申请件数较上年增加3件。").empty());
 }
 
 TEST_CASE("proactive totals and their parts") {
@@ -34,6 +36,8 @@ TEST_CASE("proactive totals and their parts") {
     s = find_proactive_totals("主动公开信息100条，其中财政信息60条（预算30条、决算30条），其他40条。");
     REQUIRE(s.size() == 1);
     CHECK(s[0].parts == std::vector<std::int64_t>{60, 40});
+    // channels overlap; they are not parts
+    CHECK(find_proactive_totals("主动公开政府信息1200条，其中通过门户网站发布1000条，政务微博发布800条。").empty());
     // a total of something else
     CHECK(find_proactive_totals("今年共发布380条财政资金信息，其中专项资金152条，预决算公开197条。").empty());
 }
