@@ -144,12 +144,12 @@ CellIndex at(const Form& f, std::string_view t, std::string_view r, std::string_
 
 /// In each row of a block, `target` column = the sum of the other count columns.
 void row_totals(Form& f, std::string_view table, std::string_view rule, std::string_view target,
-                const char* parts_en, const char* parts_zh) {
+                const char* what_en, const char* what_zh, const char* parts_en, const char* parts_zh) {
     const Table* t = f.table(table);
     for (const Block& b : t->blocks)
         for (const Row& r : b.rows) {
             Relation rel{rule, Comparison::equal, at(f, table, r.key, target), {}, {},
-                         "row total", "行合计", parts_en, parts_zh};
+                         what_en, what_zh, parts_en, parts_zh};
             rel.lhs = {rel.target};
             for (const Column& c : b.columns)
                 if (c.key != target && c.kind == CellKind::count) rel.rhs.push_back(at(f, table, r.key, c.key));
@@ -161,7 +161,8 @@ void build_relations(Form& f) {
     const Table* apps = f.table("applications");
     const Block& ab = apps->blocks.front();
 
-    row_totals(f, "applications", "OGI-T3-ROW-TOTAL", "total", "the applicant columns", "六个申请人列之和");
+    row_totals(f, "applications", "OGI-T3-ROW-TOTAL", "total", "row total", "行合计", "the applicant columns",
+               "六个申请人列之和");
 
     for (const Column& c : ab.columns) {
         Relation sum{"OGI-T3-SUM", Comparison::equal, at(f, "applications", "total", c.key), {}, {},
@@ -176,14 +177,14 @@ void build_relations(Form& f) {
 
     for (const Column& c : ab.columns) {
         Relation bal{"OGI-T3-BALANCE", Comparison::equal, at(f, "applications", "carried_forward", c.key), {}, {},
-                     "balance (一 + 二 = 三（七） + 四)", "勾稽关系（第一项加第二项之和等于第三项加第四项之和）",
+                     "balance 一+二 = 三（七）+四", "勾稽关系（第一项加第二项之和等于第三项加第四项之和）",
                      "", ""};
         bal.lhs = {at(f, "applications", "new_received", c.key), at(f, "applications", "carried_over", c.key)};
         bal.rhs = {at(f, "applications", "total", c.key), bal.target};
         f.add_relation(std::move(bal));
     }
 
-    row_totals(f, "reviews", "OGI-T4-TOTAL", "total", "结果维持 + 结果纠正 + 其他结果 + 尚未审结",
+    row_totals(f, "reviews", "OGI-T4-TOTAL", "total", "group total", "分组合计", "结果维持 + 结果纠正 + 其他结果 + 尚未审结",
                "结果维持、结果纠正、其他结果、尚未审结之和");
 
     if (f.edition() == Edition::e2019) {

@@ -109,8 +109,16 @@ std::vector<ApplicationStatement> find_application_counts(std::string_view text)
         if (!about_applications || excluded) continue;
         ApplicationStatement s;
         s.count = *n;
-        s.includes_carried_over = contains(t, after, after + 14, U"上年结转") || contains(t, after, after + 14, U"上年度结转");
-        s.quote = encode(t, i > 6 ? i - 6 : 0, std::min(t.size(), after + 6));
+        // "4件（含上年结转1件）", "4件，其中上年结转1件": only words right after the number count.
+        std::size_t q = after;
+        if (q < t.size() && (t[q] == U'（' || t[q] == U'(' || t[q] == U'，' || t[q] == U',')) ++q;
+        const bool qualifies = starts_with(t, q, U"含") || starts_with(t, q, U"包括") || starts_with(t, q, U"包含") ||
+                               starts_with(t, q, U"其中");
+        s.includes_carried_over = qualifies && (contains(t, q, q + 8, U"上年结转") || contains(t, q, q + 8, U"上年度结转"));
+        // Quote the clause: from the sentence start (or 12 characters back) to the number's unit.
+        std::size_t from = i;
+        while (from > 0 && i - from < 12 && !ends_sentence(t[from - 1]) && t[from - 1] != U'，') --from;
+        s.quote = encode(t, from, after);
         out.push_back(std::move(s));
         i = k;
     }

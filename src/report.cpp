@@ -363,10 +363,22 @@ public:
                             "第三部分（六）其他处理既无单行“other”也无三行“other_*”");
                 r.use_single_other(single);
             }
+            // With no complete layout of （六）, that one problem is said once, not per row.
+            bool layout_unclear = false;
+            if (to && t.key == "applications") {
+                const bool s1 = to->contains("other"), s2 = to->contains("other_overdue_correction") ||
+                                                           to->contains("other_overdue_fee") || to->contains("other_reasons");
+                layout_unclear = s1 == s2;
+            }
             for (const Block& b : t.blocks)
                 for (const Row& row : b.rows) {
                     const bool present = row.layout == RowLayout::always ||
                                          (row.layout == RowLayout::single_other) == single;
+                    if (layout_unclear && row.layout != RowLayout::always) {
+                        for (std::size_t ci = 0; ci < b.columns.size(); ++ci)
+                            if (present) out_.unreadable.push_back(*f.find(join(join(tp, row.key), b.columns[ci].key)));
+                        continue;
+                    }
                     const std::string rp = join(tp, row.key);
                     const json::object* ro = to ? object_at(*to, row.key, rp, present) : nullptr;
                     if (!present) {

@@ -94,9 +94,9 @@ void schema_diagnostics(const json::value& value, const detail::ReadOutcome& rea
     }
     for (const auto& p : read.inexact)
         out.push_back(make("OGI-S-EXACT", p,
-                           "the amount has more than 18 significant digits; ogi keeps money exact and will not round it "
-                           "(write it with fewer digits)",
-                           "金额超过18位有效数字；ogi精确保存金额，不作舍入（请减少位数）"));
+                           "this amount cannot be held exactly (more than 18 significant digits, or more than 18 "
+                           "digits after the point, or out of range); ogi keeps money exact and will not round it",
+                           "该金额无法精确保存（有效数字超过18位、小数超过18位或超出范围）；ogi精确保存金额，不作舍入"));
     if (ok) return;
     valijson::ValidationResults::Error e;
     std::unordered_set<std::string> seen;
@@ -192,10 +192,10 @@ struct Checker {
                 return fmt::format("{}", fmt::join(n, " + "));
             };
             d = make(rel.rule, pointer(rel.target),
-                     fmt::format("{}: {} = {} = {}, but {} = {} = {}; {} should be {}", rel.what_en, names(rel.lhs),
-                                 terms_text(rel.lhs), l, names(rel.rhs), terms_text(rel.rhs), r, label, expected),
-                     fmt::format("{}：{} = {} = {}，但{} = {} = {}；{}应为{}", rel.what_zh, names(rel.lhs),
-                                 terms_text(rel.lhs), l, names(rel.rhs), terms_text(rel.rhs), r, label, expected));
+                     fmt::format("{}: {} = {} = {}, but {} = {} = {}", rel.what_en, names(rel.lhs), terms_text(rel.lhs),
+                                 l, names(rel.rhs), terms_text(rel.rhs), r),
+                     fmt::format("{}：{} = {} = {}，但{} = {} = {}", rel.what_zh, names(rel.lhs), terms_text(rel.lhs), l,
+                                 names(rel.rhs), terms_text(rel.rhs), r));
         } else if (rel.op == Comparison::less_equal) {
             const std::string other = form().cell_label(rel.lhs.front());
             d = make(rel.rule, pointer(rel.target),
@@ -203,9 +203,11 @@ struct Checker {
                      fmt::format("{}（{}）小于{}（{}）", label, r, other, l));
         } else {
             const std::string first = form().cell_label(rel.lhs.front());
+            const auto& cells = report.cells();
+            const std::int64_t a = cells[rel.lhs.front()].number, b = cells[rel.target].number;
             d = make(rel.rule, pointer(rel.target),
-                     fmt::format("{}: {} + {} = {} is negative", rel.what_en, first, label, terms_text(rel.lhs) + " = " + std::to_string(l)),
-                     fmt::format("{}：{}加{}为{}，小于0", rel.what_zh, first, label, terms_text(rel.lhs) + " = " + std::to_string(l)));
+                     fmt::format("{}: {} + {} = {} + ({}) = {}, which is negative", rel.what_en, first, label, a, b, l),
+                     fmt::format("{}：{}加{}为{} + ({}) = {}，小于0", rel.what_zh, first, label, a, b, l));
         }
         d.expected = expected;
         d.actual = actual;
@@ -310,28 +312,43 @@ void check_narrative(const Report& r, const Checker& checker, std::vector<Diagno
     for (const Section& s : sections) {
         if (!s.text) continue;
         for (const auto& st : detail::find_application_counts(*s.text)) {
-            std::optional<std::int64_t> table = new_total;
-            if (st.includes_carried_over) table = new_total && carried ? std::optional(*new_total + *carried) : std::nullopt;
-            if (!table) {
-                if (checker.unreadable.count(*r.form().find(new_path))) continue;
-                Diagnostic d = make("OGI-C-BLANK", new_path,
-                                    fmt::format("the narrative says \"{}\", but the table cell it should match is blank", st.quote),
-                                    fmt::format("正文称“{}”，但对应的表格单元格为空", st.quote));
+            // The cells the statement is compared with; unreadable ones already have a schema error.
+            std::vector<std::string> needed = {new_path};
+            if (st.includes_carried_over) needed.push_back(carried_path);
+            bool unusable = false;
+            std::vector<std::string> blank;
+            for (const auto& p : needed) {
+                const CellIndex i = *r.form().find(p);
+                unusable = unusable || checker.unreadable.count(i) > 0;
+                if (r.cells()[i].state == Cell::State::blank) blank.push_back(p);
+            }
+            if (unusable) continue;
+            if (!blank.empty()) {
+                Diagnostic d = checker.options.blanks_as_zero
+                    ? make("OGI-C-BLANK", blank.front(),
+                           fmt::format("narrative count (OGI-N-APPLICATIONS): blank cells read as 0: {}", fmt::join(blank, ", ")),
+                           fmt::format("正文申请数（OGI-N-APPLICATIONS）：空白单元格按0计：{}", fmt::join(blank, "，")))
+                    : make("OGI-C-BLANK", blank.front(),
+                           fmt::format("the narrative says \"{}\", but the table cell it should match is blank: not checked", st.quote),
+                           fmt::format("正文称“{}”，但对应的表格单元格为空：未检查", st.quote));
                 d.related = {s.path};
                 out.push_back(std::move(d));
-                continue;
+                if (!checker.options.blanks_as_zero) continue;
             }
+            const std::int64_t new_value = new_total.value_or(0), carried_value = carried.value_or(0);
+            std::optional<std::int64_t> table = new_value;
+            if (st.includes_carried_over) table = new_value + carried_value;
             if (*table == st.count) continue;
             Diagnostic d = make(
                 "OGI-N-APPLICATIONS", new_path,
                 st.includes_carried_over
                     ? fmt::format("the narrative says {} applications including those carried over (\"{}\"), but the "
-                                  "table has {} new + {} carried over = {}", st.count, st.quote, *new_total, *carried, *table)
+                                  "table has {} new + {} carried over = {}", st.count, st.quote, new_value, carried_value, *table)
                     : fmt::format("the narrative says {} applications were received (\"{}\"), but 一、本年新收政府信息公开申请数量 "
                                   "— 总计 is {}", st.count, st.quote, *table),
                 st.includes_carried_over
                     ? fmt::format("正文称收到申请{}件（含上年结转）（“{}”），但表格中新收{}件加上年结转{}件为{}件", st.count,
-                                  st.quote, *new_total, *carried, *table)
+                                  st.quote, new_value, carried_value, *table)
                     : fmt::format("正文称收到申请{}件（“{}”），但表格中一、本年新收政府信息公开申请数量的总计为{}", st.count,
                                   st.quote, *table));
             d.expected = st.count;

@@ -34,7 +34,7 @@ std::string severity_word(ogi::Severity s, ogi::Lang lang, const ogi::cli::Style
     switch (s) {
     case ogi::Severity::error: return st.red(zh ? "错误" : "error  ");
     case ogi::Severity::warning: return st.yellow(zh ? "警告" : "warning");
-    case ogi::Severity::info: return st.dim(zh ? "提示" : "note   ");
+    case ogi::Severity::info: return st.dim(zh ? "提示" : "info   ");
     }
     return "";
 }
@@ -85,8 +85,8 @@ int run_validate(const Common& common, const ValidateArgs& args) {
                    notes = result.count(ogi::Severity::info);
         const std::string verdict = result.valid ? out_style.green(zh ? "通过" : "valid") : out_style.red(zh ? "未通过" : "invalid");
         print(stdout, zh ? fmt::format("{}：{}（错误 {}，警告 {}，提示 {}）\n", out_style.bold(file), verdict, errors, warnings, notes)
-                         : fmt::format("{}: {} ({} errors, {} warnings, {} notes)\n", out_style.bold(file), verdict, errors,
-                                       warnings, notes));
+                         : fmt::format("{}: {} (errors: {}, warnings: {}, info: {})\n", out_style.bold(file), verdict,
+                                       errors, warnings, notes));
         for (const auto& d : result.diagnostics) {
             std::string where = d.path.empty() ? "/" : d.path;
             if (d.line) where = fmt::format("{}:{}:{}", file, *d.line, *d.column);
@@ -95,9 +95,12 @@ int run_validate(const Common& common, const ValidateArgs& args) {
         }
     }
     if (as_json) {
-        const json::value out = args.files.size() == 1 && documents.size() == 1 ? json::value(documents.front())
-                                                                                : json::value(documents);
-        print(stdout, ogi::pretty_json(out));
+        // One file in, one document out; a file that could not be read has no document (exit 2).
+        if (args.files.size() == 1) {
+            if (!documents.empty()) print(stdout, ogi::pretty_json(documents.front()));
+        } else {
+            print(stdout, ogi::pretty_json(documents));
+        }
     } else if (args.files.size() > 1) {
         std::vector<std::string> counts;
         for (const auto& [rule, n] : per_rule) counts.push_back(fmt::format("{} {}", rule, n));
