@@ -7,6 +7,7 @@
 #include <ogi/form.hpp>
 #include <ogi/json.hpp>
 #include <ogi/regulation.hpp>
+#include <ogi/render.hpp>
 #include <ogi/report.hpp>
 #include <ogi/rules.hpp>
 #include <ogi/validate.hpp>
