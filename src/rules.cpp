@@ -65,6 +65,24 @@ constexpr std::array catalogue = {
              "where the narrative gives a total of proactively disclosed items and its parts, the parts add up "
              "to the total",
              "正文给出主动公开信息总数及其分项的，分项之和等于总数", "《政府信息公开条例》第五十条"},
+    RuleInfo{"OGI-X-CARRY", Severity::error, RuleScope::pair,
+             "comparing two consecutive years of one agency: this year's 二、上年结转 = last year's 四、结转下年度继续办理, "
+             "column by column",
+             "同一机关相邻两年的报告：本年的二、上年结转政府信息公开申请数量逐列等于上年的四、结转下年度继续办理",
+             "表三 二、上年结转政府信息公开申请数量；四、结转下年度继续办理"},
+    RuleInfo{"OGI-X-IN-FORCE", Severity::warning, RuleScope::pair,
+             "two consecutive edition-2021 reports: this year's 现行有效件数 = last year's 现行有效件数 + this year's "
+             "本年制发件数 - this year's 本年废止件数, for 规章 and 行政规范性文件",
+             "相邻两年的2021版报告：规章、行政规范性文件本年的现行有效件数等于上年的现行有效件数加本年制发件数减本年废止件数",
+             "国办公开办函〔2021〕30号 表二 第二十条第（一）项"},
+    RuleInfo{"OGI-X-ITEMS", Severity::warning, RuleScope::pair,
+             "two consecutive edition-2019 reports: this year's 上一年项目数量 = last year's 上一年项目数量 + last year's "
+             "本年增/减",
+             "相邻两年的2019版报告：本年的上一年项目数量等于上年的上一年项目数量加上年的本年增/减",
+             "国办公开办函〔2019〕60号 表二 第二十条第（五）（六）（八）项"},
+    RuleInfo{"OGI-A-SUM", Severity::error, RuleScope::aggregate,
+             "an aggregate report (汇总) equals the cell-by-cell sum of the reports it was built from",
+             "汇总报告的每个单元格等于各分报告对应单元格之和", "《政府信息公开条例》第五十条; report-json.md"},
 };
 
 }  // namespace

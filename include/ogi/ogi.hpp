@@ -2,6 +2,8 @@
 // One include for the whole public interface.
 #pragma once
 
+#include <ogi/aggregate.hpp>
+#include <ogi/compare.hpp>
 #include <ogi/decimal.hpp>
 #include <ogi/diagnostic.hpp>
 #include <ogi/form.hpp>
