@@ -70,5 +70,71 @@ cmp -s "$tmp/out" "$here/../docs/schema/report.schema.json" && passed=$((passed+
 NO_COLOR=1 expect no-colour 1 "$OGI" validate "$tmp/slip.json"
 if grep -q $'\x1b' "$tmp/out"; then failed=$((failed+1)); echo "FAIL colour in piped output"; else passed=$((passed+1)); fi
 
+# ---- ogi compare: the cross-year rules (OGI-X-*) and their exit statuses
+python3 - "$data" "$tmp" <<'PY'
+import json, sys
+data, tmp = sys.argv[1], sys.argv[2]
+d = json.load(open(f"{data}/liucheng-2020.json"))
+d["year"] = 2019; d["published_on"] = "2020-01-10"
+json.dump(d, open(f"{tmp}/lc-2019.json", "w"), ensure_ascii=False)
+d["applications"]["carried_forward"]["total"] = 2
+json.dump(d, open(f"{tmp}/lc-2019-carry.json", "w"), ensure_ascii=False)
+h = json.load(open(f"{data}/huaian-2024.json"))
+h["year"] = 2023
+for col in ("natural_person", "total"): h["applications"]["carried_forward"][col] = 34
+h["proactive"]["regulations"]["in_force"] = 10
+h["proactive"]["normative_documents"]["in_force"] = 84
+json.dump(h, open(f"{tmp}/ha-2023.json", "w"), ensure_ascii=False)
+h["proactive"]["regulations"]["in_force"] = 9
+json.dump(h, open(f"{tmp}/ha-2023-in-force.json", "w"), ensure_ascii=False)
+PY
+expect compare-clean 0 "$OGI" compare "$tmp/lc-2019.json" "$data/liucheng-2020.json"
+contains compare-summary "$tmp/out" '一、本年新收政府信息公开申请数量 — 总计'
+expect compare-carry 1 "$OGI" compare --format json --lang en "$tmp/lc-2019-carry.json" "$data/liucheng-2020.json"
+python3 -c '
+import json,sys
+d=json.load(open(sys.argv[1]))
+assert d["file"].endswith("liucheng-2020.json") and d["valid"] is False, d
+[x] = d["diagnostics"]
+assert x["rule"] == "OGI-X-CARRY" and x["path"] == "/applications/carried_over/total" and x["expected"] == 2 and x["actual"] == 0, x
+assert x["related"] == ["earlier:/applications/carried_forward/total"], x
+' "$tmp/out" && passed=$((passed+1)) || { failed=$((failed+1)); echo "FAIL compare-carry document"; cat "$tmp/out"; }
+expect compare-2021 0 "$OGI" compare "$tmp/ha-2023.json" "$data/huaian-2024.json"
+expect compare-in-force 0 "$OGI" compare --lang en "$tmp/ha-2023-in-force.json" "$data/huaian-2024.json"
+contains compare-in-force "$tmp/out" 'OGI-X-IN-FORCE'
+expect compare-werror 1 "$OGI" compare --werror "$tmp/ha-2023-in-force.json" "$data/huaian-2024.json"
+expect compare-refused 2 "$OGI" compare --lang en "$data/liucheng-2020.json" "$data/huaian-2024.json"
+contains compare-refused "$tmp/err" 'the 2020 report of 南安市柳城街道办事处 with the 2024 report of 淮安市人民政府'
+expect compare-forced 1 "$OGI" compare --force "$data/liucheng-2020.json" "$data/huaian-2024.json"
+expect compare-missing 2 "$OGI" compare "$tmp/nope.json" "$data/liucheng-2020.json"
+expect compare-not-report 2 "$OGI" compare "$tmp/lc-2019.json" "$tmp/broken.json"
+contains compare-not-report "$tmp/err" 'broken.json'
+
+# ---- ogi aggregate: the 汇总 report, and --check (OGI-A-SUM)
+expect aggregate 0 "$OGI" aggregate "$data/huaian-2024.json" "$data/huaian-2024.json" -o "$tmp/sum.json"
+[ -s "$tmp/sum.json" ] && [ ! -e "$tmp/sum.json.tmp" ] && passed=$((passed+1)) || { failed=$((failed+1)); echo "FAIL aggregate output"; }
+expect aggregate-valid 0 "$OGI" validate "$tmp/sum.json"
+expect aggregate-stdout 0 "$OGI" aggregate "$data/liucheng-2020.json" "$data/liucheng-2020.json"
+contains aggregate-stdout "$tmp/out" '"amount": "76594"'
+expect aggregate-check 0 "$OGI" aggregate --check "$tmp/sum.json" "$data/huaian-2024.json" "$data/huaian-2024.json"
+python3 - "$tmp/sum.json" "$tmp/sum-slip.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+d["applications"]["granted"]["total"] += 1
+json.dump(d, open(sys.argv[2], "w"), ensure_ascii=False)
+PY
+expect aggregate-check-slip 1 "$OGI" aggregate --format json --check "$tmp/sum-slip.json" "$data/huaian-2024.json" "$data/huaian-2024.json"
+python3 -c '
+import json,sys
+d=json.load(open(sys.argv[1]))
+assert d["file"].endswith("sum-slip.json") and d["valid"] is False, d
+assert [(x["rule"], x["path"]) for x in d["diagnostics"]] == [("OGI-A-SUM", "/applications/granted/total")], d
+' "$tmp/out" && passed=$((passed+1)) || { failed=$((failed+1)); echo "FAIL aggregate-check-slip document"; cat "$tmp/out"; }
+expect aggregate-mixed 2 "$OGI" aggregate --lang en "$data/huaian-2024.json" "$data/liucheng-2020.json"
+contains aggregate-mixed "$tmp/err" 'liucheng-2020.json'
+expect aggregate-not-report 2 "$OGI" aggregate "$data/huaian-2024.json" "$tmp/broken.json"
+contains aggregate-not-report "$tmp/err" 'broken.json'
+expect aggregate-unwritable 2 "$OGI" aggregate "$data/huaian-2024.json" -o "$tmp/no/such/dir/sum.json"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

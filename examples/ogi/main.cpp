@@ -1,5 +1,6 @@
 // ogi — the command-line tool over the ogi library (see docs/cli.md). Thin glue: every
 // check it runs is a library call, so a program linking ogi can do the same.
+#include "commands.hpp"
 #include "io.hpp"
 
 #include <ogi/ogi.hpp>
@@ -166,6 +167,10 @@ int main(int argc, char** argv) {
 
     auto* rules = app.add_subcommand("rules", "list the rule catalogue");
     auto* schema = app.add_subcommand("schema", "print the JSON Schema of report JSON");
+    ogi::cli::CompareArgs compare_args;
+    auto* compare = ogi::cli::add_compare(app, compare_args);
+    ogi::cli::AggregateArgs aggregate_args;
+    auto* aggregate = ogi::cli::add_aggregate(app, aggregate_args);
 
     try {
         app.parse(argc, argv);
@@ -182,6 +187,8 @@ int main(int argc, char** argv) {
     try {
         if (validate->parsed()) return run_validate(common, vargs);
         if (rules->parsed()) return run_rules(common);
+        if (compare->parsed()) return ogi::cli::run_compare(compare_args, common.language(), common.format == "json");
+        if (aggregate->parsed()) return ogi::cli::run_aggregate(aggregate_args, common.language(), common.format == "json");
         if (schema->parsed()) {
             print(stdout, ogi::report_schema_text());
             return exit_ok;

@@ -1,0 +1,83 @@
+// What the subcommands share: reading reports, writing outputs atomically, printing findings.
+#include "commands.hpp"
+
+#include <ogi/json.hpp>
+
+#include <boost/json.hpp>
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+
+namespace ogi::cli {
+
+void print(std::FILE* f, std::string_view s) { std::fwrite(s.data(), 1, s.size(), f); }
+
+std::optional<Report> load_report(const std::string& file, std::size_t max_bytes, Lang lang, std::string& error) {
+    const bool zh = lang == Lang::zh;
+    auto text = read_input(file, max_bytes, lang, error);
+    if (!text) return std::nullopt;
+    Diagnostic problem;
+    auto doc = parse_json(*text, problem);
+    if (!doc) {
+        const std::string where = problem.line ? fmt::format(":{}:{}", *problem.line, *problem.column) : "";
+        error = zh ? fmt::format("{}{} 不是有效的JSON：{}", file, where, problem.message(lang))
+                   : fmt::format("{}{} is not valid JSON: {}", file, where, problem.message(lang));
+        return std::nullopt;
+    }
+    try {
+        return boost::json::value_to<Report>(doc->value);
+    } catch (const std::exception& e) {
+        error = zh ? fmt::format("{} 不是有效的报告（可用 ogi validate 查看全部问题）：{}", file, e.what())
+                   : fmt::format("{} is {} (see ogi validate for every problem)", file, e.what());
+        return std::nullopt;
+    }
+}
+
+bool write_atomically(const std::string& path, const std::string& text, Lang lang, std::string& error) {
+    const bool zh = lang == Lang::zh;
+    const std::string tmp = path + ".tmp";
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        if (out) out.write(text.data(), static_cast<std::streamsize>(text.size()));
+        if (out) out.close();
+        if (!out) {
+            const int e = errno;
+            std::remove(tmp.c_str());
+            error = zh ? fmt::format("无法写入 {}：{}", path, std::strerror(e))
+                       : fmt::format("cannot write {}: {}", path, std::strerror(e));
+            return false;
+        }
+    }
+    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+        const int e = errno;
+        std::remove(tmp.c_str());
+        error = zh ? fmt::format("无法写入 {}：{}", path, std::strerror(e))
+                   : fmt::format("cannot write {}: {}", path, std::strerror(e));
+        return false;
+    }
+    return true;
+}
+
+void print_findings(std::FILE* f, const std::vector<Diagnostic>& diagnostics, Lang lang, const Style& st) {
+    const bool zh = lang == Lang::zh;
+    for (const Diagnostic& d : diagnostics) {
+        std::string word;
+        switch (d.severity) {
+        case Severity::error: word = st.red(zh ? "错误" : "error  "); break;
+        case Severity::warning: word = st.yellow(zh ? "警告" : "warning"); break;
+        case Severity::info: word = st.dim(zh ? "提示" : "info   "); break;
+        }
+        print(f, fmt::format("  {} {} {}\n      {}\n", word, d.rule, st.dim(d.path.empty() ? "/" : d.path), d.message(lang)));
+    }
+}
+
+std::string diagnostics_document(const std::string& file, bool valid, const std::vector<Diagnostic>& diagnostics,
+                                 Lang lang) {
+    boost::json::array a;
+    for (const Diagnostic& d : diagnostics) a.push_back(to_json(d, lang));
+    return pretty_json(boost::json::object{{"file", file}, {"valid", valid}, {"diagnostics", std::move(a)}});
+}
+
+}  // namespace ogi::cli
