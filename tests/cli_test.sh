@@ -136,5 +136,23 @@ expect aggregate-not-report 2 "$OGI" aggregate "$data/huaian-2024.json" "$tmp/br
 contains aggregate-not-report "$tmp/err" 'broken.json'
 expect aggregate-unwritable 2 "$OGI" aggregate "$data/huaian-2024.json" -o "$tmp/no/such/dir/sum.json"
 
+# ---- ogi render: the three tables; --check marks the cells of the findings (exit 1 on errors)
+expect render-html 0 "$OGI" render "$data/liucheng-2020.json" --to html
+contains render-html "$tmp/out" '<td class="label" rowspan="20">三、本年度办理结果</td>'
+expect render-check 1 "$OGI" render "$tmp/slip.json" --to html --check --lang zh -o "$tmp/slip.html"
+[ -s "$tmp/slip.html" ] && [ ! -s "$tmp/out" ] && passed=$((passed+1)) || { failed=$((failed+1)); echo "FAIL render-check output"; }
+grep -qE '<td class="data error" title="[^"]*OGI-T3-BALANCE[^"]*" data-path="/applications/carried_forward/natural_person">1<sup class="ref"><a href="#d[0-9]+"' "$tmp/slip.html" \
+  && passed=$((passed+1)) || { failed=$((failed+1)); echo "FAIL render-check-cell: the balance cell is not marked"; }
+contains render-check-count "$tmp/slip.html" '检查结果：错误 2 个'
+expect render-check-clean 0 "$OGI" render "$data/huaian-2024.json" --check --to markdown
+contains render-check-clean "$tmp/out" '| 行政许可 | 447228 |  |  |'
+expect render-unchecked-slip 0 "$OGI" render "$tmp/slip.json" --to text
+contains render-text "$tmp/out" $'\t第二十条第（一）项'
+expect render-stdin 0 "$OGI" render - --to text < "$data/liucheng-2020.json"
+expect render-missing 2 "$OGI" render "$tmp/nope.json"
+expect render-not-json 2 "$OGI" render "$tmp/broken.json" --check
+expect render-bad-format 2 "$OGI" render "$data/liucheng-2020.json" --to pdf
+expect render-unwritable 2 "$OGI" render "$data/liucheng-2020.json" -o "$tmp/no/such/dir/x.html"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -52,4 +52,16 @@ struct AggregateArgs {
 CLI::App* add_aggregate(CLI::App& app, AggregateArgs& args);
 int run_aggregate(const AggregateArgs& args, Lang lang, bool as_json);
 
+// ---- ogi render FILE --to html|markdown|text [--check] [--werror] [-o OUT] (render_cmd.cpp)
+struct RenderArgs {
+    std::string file;
+    std::string to = "html";
+    std::string output = "-";
+    bool check = false;
+    bool werror = false;
+    std::size_t max_size = 64u << 20;
+};
+CLI::App* add_render(CLI::App& app, RenderArgs& args);
+int run_render(const RenderArgs& args, Lang lang);
+
 }  // namespace ogi::cli

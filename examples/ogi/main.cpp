@@ -171,6 +171,8 @@ int main(int argc, char** argv) {
     auto* compare = ogi::cli::add_compare(app, compare_args);
     ogi::cli::AggregateArgs aggregate_args;
     auto* aggregate = ogi::cli::add_aggregate(app, aggregate_args);
+    ogi::cli::RenderArgs render_args;
+    auto* render = ogi::cli::add_render(app, render_args);
 
     try {
         app.parse(argc, argv);
@@ -189,6 +191,7 @@ int main(int argc, char** argv) {
         if (rules->parsed()) return run_rules(common);
         if (compare->parsed()) return ogi::cli::run_compare(compare_args, common.language(), common.format == "json");
         if (aggregate->parsed()) return ogi::cli::run_aggregate(aggregate_args, common.language(), common.format == "json");
+        if (render->parsed()) return ogi::cli::run_render(render_args, common.language());
         if (schema->parsed()) {
             print(stdout, ogi::report_schema_text());
             return exit_ok;
