@@ -8,8 +8,8 @@ namespace {
 
 constexpr std::array catalogue = {
     RuleInfo{"OGI-S-JSON", Severity::error, RuleScope::document,
-             "the file is valid JSON (UTF-8, no duplicate keys, within the size and nesting limits)",
-             "文件是有效的JSON（UTF-8编码、无重复键、不超出大小和嵌套上限）", "RFC 8259"},
+             "the file is valid JSON (UTF-8, no duplicate keys, within the nesting and string-length limits)",
+             "文件是有效的JSON（UTF-8编码、无重复键、不超出嵌套层数和字符串长度上限）", "RFC 8259"},
     RuleInfo{"OGI-S-SCHEMA", Severity::error, RuleScope::document,
              "the document matches the JSON Schema of its edition: required keys present, no unknown keys, "
              "integers where counts are, counts >= 0, no row of the other edition",

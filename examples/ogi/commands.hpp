@@ -64,4 +64,16 @@ struct RenderArgs {
 CLI::App* add_render(CLI::App& app, RenderArgs& args);
 int run_render(const RenderArgs& args, Lang lang);
 
+// ---- ogi extract FILE... [-o OUT|DIR] [--with-provenance] [--validate] (extract_cmd.cpp)
+struct ExtractArgs {
+    std::vector<std::string> files;
+    std::string output;
+    bool with_provenance = false;
+    bool validate = false;
+    bool werror = false;
+    std::size_t max_size = 64u << 20;
+};
+CLI::App* add_extract(CLI::App& app, ExtractArgs& args);
+int run_extract(const ExtractArgs& args, Lang lang, bool as_json);
+
 }  // namespace ogi::cli

@@ -173,6 +173,8 @@ int main(int argc, char** argv) {
     auto* aggregate = ogi::cli::add_aggregate(app, aggregate_args);
     ogi::cli::RenderArgs render_args;
     auto* render = ogi::cli::add_render(app, render_args);
+    ogi::cli::ExtractArgs extract_args;
+    auto* extract = ogi::cli::add_extract(app, extract_args);
 
     try {
         app.parse(argc, argv);
@@ -192,6 +194,7 @@ int main(int argc, char** argv) {
         if (compare->parsed()) return ogi::cli::run_compare(compare_args, common.language(), common.format == "json");
         if (aggregate->parsed()) return ogi::cli::run_aggregate(aggregate_args, common.language(), common.format == "json");
         if (render->parsed()) return ogi::cli::run_render(render_args, common.language());
+        if (extract->parsed()) return ogi::cli::run_extract(extract_args, common.language(), common.format == "json");
         if (schema->parsed()) {
             print(stdout, ogi::report_schema_text());
             return exit_ok;

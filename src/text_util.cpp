@@ -1,0 +1,153 @@
+#include "text_util.hpp"
+
+#include <utf8proc.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <iconv.h>
+#include <memory>
+#include <optional>
+#include <unordered_map>
+
+namespace ogi::detail {
+namespace {
+
+
+bool strictly_valid_utf8(std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+        utf8proc_int32_t cp;
+        const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                                        static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+        if (n <= 0) return false;
+        i += static_cast<std::size_t>(n);
+    }
+    return true;
+}
+
+std::optional<std::string> from_gb18030(std::string_view s) {
+    iconv_t cd = iconv_open("UTF-8", "GB18030");
+    if (cd == reinterpret_cast<iconv_t>(-1)) return std::nullopt;
+    std::string out(s.size() * 2 + 16, '\0');
+    char* in = const_cast<char*>(s.data());
+    std::size_t in_left = s.size();
+    std::size_t written = 0;
+    bool ok = true;
+    while (in_left > 0) {
+        char* o = out.data() + written;
+        std::size_t o_left = out.size() - written;
+        const std::size_t r = iconv(cd, &in, &in_left, &o, &o_left);
+        written = out.size() - o_left;
+        if (r == static_cast<std::size_t>(-1)) {
+            if (errno == E2BIG) {
+                out.resize(out.size() * 2);
+                continue;
+            }
+            ok = false;
+            break;
+        }
+    }
+    iconv_close(cd);
+    if (!ok) return std::nullopt;
+    out.resize(written);
+    return out;
+}
+
+std::string repair_utf8(std::string_view s) {
+    std::string out;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        utf8proc_int32_t cp;
+        const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                                        static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+        if (n <= 0) {
+            out += "\xEF\xBF\xBD";  // U+FFFD
+            ++i;
+        } else {
+            out.append(s.substr(i, static_cast<std::size_t>(n)));
+            i += static_cast<std::size_t>(n);
+        }
+    }
+    return out;
+}
+
+// Traditional forms seen in machine-converted mirrors of reports (文件→檔案, 强制→強製, 只→隻),
+// limited to the vocabulary of the form's labels.
+const std::unordered_map<char32_t, char32_t>& traditional() {
+    static const std::unordered_map<char32_t, char32_t> m = [] {
+        const std::u32string from = U"規範項條資開數據處權錄請決務內機關構業織訴議複結維審強製許費採購總計額與繼續辦轉發廢現類屬國祕險穩護隻無難補確認產號區設應見學術專會團體師為來將對當從個們過後達還進選證實單報圖書檢驗於經濟預標準題動態舉聯級點歸齊營運識執實議請結轉屬險詢職務問際據負責費權於陳訊門戶網統納並兩條獲訪復糾萬罰組況係沒繳紀錄";
+        const std::u32string to   = U"规范项条资开数据处权录请决务内机关构业织诉议复结维审强制许费采购总计额与继续办转发废现类属国秘险稳护只无难补确认产号区设应见学术专会团体师为来将对当从个们过后达还进选证实单报图书检验于经济预标准题动态举联级点归齐营运识执实议请结转属险询职务问际据负责费权于陈讯门户网统纳并两条获访复纠万罚组况系没缴纪录";
+        std::unordered_map<char32_t, char32_t> t;
+        for (std::size_t i = 0; i < from.size() && i < to.size(); ++i) t.emplace(from[i], to[i]);
+        return t;
+    }();
+    return m;
+}
+
+void append_utf8(std::string& out, char32_t c) {
+    utf8proc_uint8_t buf[4];
+    const auto n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(c), buf);
+    out.append(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(n));
+}
+
+}  // namespace
+
+std::string decode_text(std::string_view bytes, Encoding& detected) {
+    if (bytes.substr(0, 3) == "\xEF\xBB\xBF") {
+        bytes.remove_prefix(3);
+        detected = strictly_valid_utf8(bytes) ? Encoding::utf8_bom : Encoding::utf8_repaired;
+        return detected == Encoding::utf8_bom ? std::string(bytes) : repair_utf8(bytes);
+    }
+    if (strictly_valid_utf8(bytes)) {
+        detected = Encoding::utf8;
+        return std::string(bytes);
+    }
+    if (auto gb = from_gb18030(bytes)) {
+        detected = Encoding::gb18030;
+        return *gb;
+    }
+    detected = Encoding::utf8_repaired;
+    return repair_utf8(bytes);
+}
+
+std::string normalise_label(std::string_view text) {
+    // NFKC maps full-width forms to their ASCII twins: （一） → (一), ：→ :, ２ → 2.
+    std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> nfkc(
+        utf8proc_NFKC(reinterpret_cast<const utf8proc_uint8_t*>(std::string(text).c_str())), &std::free);
+    std::string_view s = nfkc ? std::string_view(reinterpret_cast<const char*>(nfkc.get())) : text;
+    std::u32string cps;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        utf8proc_int32_t cp;
+        const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                                        static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+        if (n <= 0) {
+            ++i;
+            continue;
+        }
+        i += static_cast<std::size_t>(n);
+        char32_t c = static_cast<char32_t>(cp);
+        if (c == U' ' || c == U'\t' || c == U'\r' || c == U'\n' || c == 0xA0 || c == 0x3000) continue;
+        if (c == U'“' || c == U'”' || c == U'「' || c == U'」' || c == U'″' || c == U'＂') c = U'"';
+        if (c == U'‘' || c == U'’') c = U'\'';
+        if (c == U'【' || c == U'〔' || c == U'[') c = U'(';
+        if (c == U'】' || c == U'〕' || c == U']') c = U')';
+        if (c == U'、' && !cps.empty() && cps.back() >= U'0' && cps.back() <= U'9') c = U'.';
+        if (c == U'．') c = U'.';
+        if (auto it = traditional().find(c); it != traditional().end()) c = it->second;
+        cps.push_back(c);
+    }
+    // Word-level conversion of the mirrors: 檔案 stands for 文件.
+    for (std::size_t p; (p = cps.find(U"檔案")) != std::u32string::npos;) cps.replace(p, 2, U"文件");
+    std::string out;
+    for (char32_t c : cps) append_utf8(out, c);
+    return out;
+}
+
+std::size_t char_count(std::string_view text) {
+    std::size_t n = 0;
+    for (char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return n;
+}
+
+}  // namespace ogi::detail

@@ -1,0 +1,21 @@
+// Internal: text decoding and the normalisation used to match the form's labels in real reports.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace ogi::detail {
+
+enum class Encoding { utf8, utf8_bom, gb18030, utf8_repaired };
+
+/// The input as UTF-8: checked, BOM removed, or converted from GB18030 when it is not UTF-8.
+std::string decode_text(std::string_view bytes, Encoding& detected);
+
+/// The form of a label used for matching: NFKC (full-width → half-width), traditional →
+/// simplified characters of the form's vocabulary, quotes unified, "1、" → "1.", no white space.
+std::string normalise_label(std::string_view text);
+
+/// Number of characters (code points) in UTF-8 text.
+std::size_t char_count(std::string_view text);
+
+}  // namespace ogi::detail
