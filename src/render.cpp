@@ -272,6 +272,7 @@ private:
 struct Marks {
     const std::vector<Diagnostic>* list = nullptr;
     std::unordered_map<CellIndex, std::vector<std::size_t>> by_cell;  ///< diagnostic indexes per drawn cell
+    std::unordered_map<CellIndex, std::vector<std::size_t>> related;  ///< diagnostics a drawn cell takes part in
     std::vector<bool> placed;                                          ///< whether a diagnostic marks a drawn cell
     std::size_t errors = 0, warnings = 0, notes = 0;
 
@@ -306,6 +307,11 @@ struct Marks {
                 by_cell[*at].push_back(i);
                 placed[i] = true;
             }
+            for (const std::string& other : d.related) {
+                auto o = form.find(other);
+                if (auto a = alias.find(other); a != alias.end()) o = a->second;
+                if (o && shown.count(*o) && (!at || *o != *at)) related[*o].push_back(i);
+            }
         }
     }
 
@@ -313,6 +319,11 @@ struct Marks {
         if (!list || !c.cell) return nullptr;
         auto it = by_cell.find(*c.cell);
         return it == by_cell.end() ? nullptr : &it->second;
+    }
+    [[nodiscard]] const std::vector<std::size_t>* related_to(const GridCell& c) const {
+        if (!list || !c.cell) return nullptr;
+        auto it = related.find(*c.cell);
+        return it == related.end() ? nullptr : &it->second;
     }
     [[nodiscard]] Severity worst(const std::vector<std::size_t>& ids) const {
         Severity s = Severity::info;
@@ -396,6 +407,7 @@ td.data { font-variant-numeric: tabular-nums; min-width: 2.5em; }
 .error { background: #fdd; outline: 2px solid #c00; outline-offset: -2px; }
 .warning { background: #fff1c2; outline: 2px solid #b80; outline-offset: -2px; }
 .info { background: #e3efff; outline: 1px dashed #36c; outline-offset: -2px; }
+.related { outline: 1px dashed #888; outline-offset: -3px; }
 sup.ref a { color: inherit; text-decoration: none; font-weight: bold; }
 div.summary { border: 1px solid #888; padding: 0.5em 1em; margin: 1em 0; }
 ol.legend li { margin: 0.4em 0; }
@@ -426,7 +438,9 @@ std::string render_html(const Report& report, const std::vector<Grid>& grids, co
         out += "</p></div>\n";
     }
     for (const Grid& g : grids) {
-        out += fmt::format("<h2>{}</h2>\n<table id=\"{}\">\n", html_escape(g.title), html_escape(g.key));
+        // the labels are the official Chinese whatever the language of the page
+        out += fmt::format("<h2>{}</h2>\n<table id=\"{}\"{}>\n", html_escape(g.title), html_escape(g.key),
+                           w.zh ? "" : " lang=\"zh-CN\"");
         int row = -1;
         for (const GridCell& c : g.cells) {
             if (c.row != row) {
@@ -453,6 +467,13 @@ std::string render_html(const Report& report, const std::vector<Grid>& grids, co
                     marks_html += fmt::format("<sup class=\"ref\"><a href=\"#d{0}\" id=\"r{0}\">{0}</a></sup>", i + 1);
                 }
                 attrs += fmt::format(" title=\"{}\"", html_escape(fmt::format("{}", fmt::join(lines, "\n"))));
+            } else if (const auto* rel = marks.related_to(c)) {
+                // not itself at fault, but one of the cells a finding adds up or compares
+                cls += " related";
+                std::vector<std::string> refs;
+                for (std::size_t i : *rel) refs.push_back(fmt::format("[{}] {}", i + 1, (*marks.list)[i].rule));
+                attrs += fmt::format(" title=\"{}{}\"", w.zh ? "参与计算：" : "involved in: ",
+                                     html_escape(fmt::format("{}", fmt::join(refs, w.zh ? "，" : ", "))));
             }
             if (c.rowspan > 1) attrs += fmt::format(" rowspan=\"{}\"", c.rowspan);
             if (c.colspan > 1) attrs += fmt::format(" colspan=\"{}\"", c.colspan);
