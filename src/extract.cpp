@@ -410,12 +410,49 @@ struct Tokenizer {
                 while (i < end && is_space(u[i])) ++i;
             }
         };
-        for (std::size_t i = 0; i < u.size(); ++i) {
-            if (u[i] == U'\t' || u[i] == U'|' || u[i] == U'｜') {
-                flush(i);
-                start = i + 1;
+        // An empty cell between two separators is a blank cell ("规章 | 0 |  | 3 |"), and so is a
+        // line that is a lone tab (a copied table's empty cell); a line of pipes only is filler.
+        bool any_text = false;
+        for (char32_t c : u) any_text = any_text || (!is_space(c) && c != U'|' && c != U'｜');
+        char32_t before = 0;  // the separator before the current segment
+        bool starts_with_empty_value_row = false;
+        {
+            // " | 8 | 0 | …": an empty first cell, then numbers only
+            std::size_t k = 0;
+            while (k < u.size() && is_space(u[k])) ++k;
+            if (k < u.size() && (u[k] == U'|' || u[k] == U'｜') && k > 0) {
+                bool numbers = false, words = false;
+                for (std::size_t q = k; q < u.size(); ++q) {
+                    if (is_digit(u[q])) numbers = true;
+                    else if (!is_space(u[q]) && u[q] != U'|' && u[q] != U'｜' && u[q] != U'.' && u[q] != U'-' && u[q] != U'/')
+                        words = true;
+                }
+                starts_with_empty_value_row = numbers && !words;
             }
         }
+        auto blank_if_empty = [&](std::size_t end, char32_t after) {
+            for (std::size_t k = start; k < end; ++k)
+                if (!is_space(u[k])) return;
+            // Before the first separator: a cell only in a row of values whose first is blank
+            // (" | 8 | 0 |"), not in a line that opens with a separator ("|", "\t0").
+            if (before == 0 && (after != U'|' || !starts_with_empty_value_row)) return;
+            if (after == 0 && before != U'\t') return;  // after the row's closing pipe
+            if (!any_text && before != U'\t') return;   // "|||"
+            Token b;
+            b.kind = Token::Kind::blank;
+            b.line = cell.line;
+            b.column = cell.column + start;
+            tokens.push_back(std::move(b));
+        };
+        for (std::size_t i = 0; i < u.size(); ++i) {
+            if (u[i] == U'\t' || u[i] == U'|' || u[i] == U'｜') {
+                blank_if_empty(i, u[i]);
+                flush(i);
+                start = i + 1;
+                before = u[i];
+            }
+        }
+        blank_if_empty(u.size(), 0);
         flush(u.size());
     }
 
@@ -681,6 +718,19 @@ private:
         }
         return k;
     }
+    /// A row printed with its label and no values: its cells are blank (022's empty tables).
+    void blank_row(const std::vector<std::string>& pointers, const Token& label) {
+        Token b;
+        b.kind = Token::Kind::blank;
+        b.line = label.line;
+        b.column = label.column;
+        for (const auto& p : pointers) place(p, b);
+    }
+    /// Blank cells after a row's values that are padding ("行政许可 | 0 | ||").
+    std::vector<std::size_t> trailing_padding_dropped(std::vector<std::size_t> vals, std::size_t cells) const {
+        while (vals.size() > cells && tokens_[vals.back()].kind == Token::Kind::blank) vals.pop_back();
+        return vals;
+    }
     std::vector<std::size_t> values_in(std::size_t from, std::size_t to) const {
         std::vector<std::size_t> v;
         for (std::size_t i = from; i < to; ++i)
@@ -879,9 +929,11 @@ void Extractor::read_proactive(std::size_t from, std::size_t to, bool cut_off) {
                     stop = i;
                     break;
                 }
-            const auto row_vals = values_in(at + 1, stop);
-            if (row_vals.size() == row_pointers.size() || row_vals.empty() || glued_) {
-                lay(row_pointers, at + 1, stop, nullptr);
+            const auto row_vals = trailing_padding_dropped(values_in(at + 1, stop), row_pointers.size());
+            if (row_vals.empty() && !glued_) {
+                blank_row(row_pointers, tokens_[at]);
+            } else if (row_vals.size() == row_pointers.size() || glued_) {
+                lay(row_pointers, at + 1, row_vals.empty() ? at + 1 : row_vals.back() + 1, nullptr);
             } else {
                 diag("OGI-E-UNREADABLE", Severity::warning, fmt::format("/proactive/{}", block.rows[r].key),
                      tokens_[at].line, tokens_[at].column,
@@ -1012,12 +1064,14 @@ bool Extractor::read_applications(std::size_t from, std::size_t to, bool cut_off
                 break;
             }
         pos = at + 1;
-        const auto row_vals = values_in(at + 1, stop);
+        const auto row_vals = trailing_padding_dropped(values_in(at + 1, stop), cols);
         const bool runs = std::any_of(row_vals.begin(), row_vals.end(),
                                       [&](std::size_t i) { return tokens_[i].kind == Token::Kind::run; });
         if (!runs) {
-            if (row_vals.size() == cols || row_vals.empty()) {
-                lay(row_pointers(r), at + 1, stop, nullptr);
+            if (row_vals.empty()) {
+                blank_row(row_pointers(r), tokens_[at]);
+            } else if (row_vals.size() == cols) {
+                lay(row_pointers(r), at + 1, row_vals.back() + 1, nullptr);
             } else {
                 diag("OGI-E-UNREADABLE", Severity::warning, fmt::format("/applications/{}", r.key), tokens_[at].line,
                      tokens_[at].column,
@@ -1159,10 +1213,12 @@ void Extractor::read_reviews(std::size_t from, std::size_t to, bool cut_off) {
         return true;
     };
     auto vals = values_in(start, to);
+    // padding of the header row before the values, and anything after the fifteen
+    while (vals.size() > pointers.size() && tokens_[vals.front()].kind == Token::Kind::blank) vals.erase(vals.begin());
     if (vals.size() > pointers.size() && !glued_) vals.resize(pointers.size());
     const std::size_t end = vals.empty() ? start : vals.back() + 1;
     (void)cut_off;
-    lay(pointers, start, end, group_totals);
+    lay(pointers, vals.empty() ? start : vals.front(), end, group_totals);
 }
 
 // ---------------------------------------------------------------- metadata and narrative
@@ -1599,6 +1655,32 @@ ExtractResult extract(std::string_view bytes, const ExtractOptions& options) {
             t.unit = unit;
         }
 
+    // A blank cell belongs to a row: one that sits between a heading or header and the next
+    // label (a table's empty corner, "|||" padding) is not a cell of the form. Table 四's
+    // values follow its header directly, so a blank that leads on to numbers is kept.
+    {
+        auto is_row_label = [](const Token& t) {
+            if (t.kind != Token::Kind::text || t.label < 0) return false;
+            const LabelKind k = labels()[static_cast<std::size_t>(t.label)].kind;
+            return k == LabelKind::proactive_row || k == LabelKind::application_row;
+        };
+        std::vector<Token>& ts = tz.tokens;
+        std::vector<bool> drop(ts.size(), false);
+        for (std::size_t i = 0; i < ts.size(); ++i) {
+            if (ts[i].kind != Token::Kind::blank) continue;
+            std::size_t p = i, n = i + 1;
+            while (p > 0 && ts[p - 1].kind == Token::Kind::blank) --p;
+            while (n < ts.size() && ts[n].kind == Token::Kind::blank) ++n;
+            const bool after_header = p == 0 || (ts[p - 1].kind == Token::Kind::text && !is_row_label(ts[p - 1]));
+            const bool before_text = n >= ts.size() || ts[n].kind == Token::Kind::text;
+            drop[i] = after_header && before_text;
+        }
+        std::vector<Token> kept;
+        kept.reserve(ts.size());
+        for (std::size_t i = 0; i < ts.size(); ++i)
+            if (!drop[i]) kept.push_back(std::move(ts[i]));
+        ts = std::move(kept);
+    }
     Extractor x(std::move(tz.tokens), glued);
     ExtractResult result = x.run(lines);
     if (enc == detail::Encoding::gb18030)
