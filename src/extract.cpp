@@ -374,13 +374,14 @@ struct Tokenizer {
             if (!read_number_cell(to_u8(u.substr(s, e - s)))) break;
             --first_number;
         }
+        const std::size_t lead = words.front().first;  // columns point at the cell's first character
         if (first_number == words.size() || (first_number == 0 && words.size() == 1)) {
-            text_token(to_u8(u), line, column);
+            text_token(to_u8(u), line, column + lead);
             return;
         }
         if (first_number > 0) {
             const auto end = words[first_number - 1].second;
-            text_token(to_u8(u.substr(0, end)), line, column);
+            text_token(to_u8(u.substr(0, end)), line, column + lead);
         }
         for (std::size_t w = first_number; w < words.size(); ++w) {
             const auto [s, e] = words[w];
