@@ -1,5 +1,6 @@
 // The extractor on the real reports of tests/corpus (an answer key typed by hand), on the seed,
 // and on random reports written out in every layout seen in the wild.
+#include "random_report.hpp"
 #include "support.hpp"
 
 #include <ogi/extract.hpp>
@@ -238,88 +239,6 @@ TEST_CASE("traditional characters and spaced labels of mirrored pages") {
 
 namespace {
 
-ogi::Report random_report(std::mt19937& rng, ogi::Edition edition, bool single_other) {
-    auto n = [&](int hi) { return std::uniform_int_distribution<int>(0, hi)(rng); };
-    ogi::Report r(edition);
-    r.use_single_other(single_other);
-    r.year = edition == ogi::Edition::e2019 ? 2019 + n(1) : 2021 + n(4);
-    r.agency.name = "测试县人民政府";
-    r.agency.kind = ogi::AgencyKind::government;
-    const ogi::Form& f = r.form();
-    // table 二
-    for (std::size_t i = 0; i < f.cells().size(); ++i) {
-        const auto& d = f.cells()[i];
-        if (f.tables()[d.table].key != "proactive") continue;
-        const auto& col = f.column(d);
-        auto& c = r.cells()[i];
-        switch (col.kind) {
-        case ogi::CellKind::count: c = {ogi::Cell::State::value, n(3) == 0 ? 0 : n(5000), {}}; break;
-        case ogi::CellKind::signed_count: c = {ogi::Cell::State::value, n(20) - 10, {}}; break;
-        case ogi::CellKind::money:
-            c = {ogi::Cell::State::value, 0, *ogi::Decimal::parse(fmt::format("{}.{}", n(99999), n(99)))};
-            break;
-        case ogi::CellKind::unit: c = {ogi::Cell::State::value, n(1), {}}; break;
-        }
-    }
-    if (edition == ogi::Edition::e2019)  // keep 上一年项目数量 + 本年增/减 >= 0
-        for (const char* row : {"licensing", "other_services", "punishment", "coercion", "fees"}) {
-            auto* prev = r.cell(fmt::format("/proactive/{}/previous_items", row));
-            prev->number = std::max<std::int64_t>(prev->number, 10);
-        }
-    // table 三: outcome rows, then the total row, then the balance
-    using ogi::Applicant;
-    using ogi::ApplicationRow;
-    std::int64_t total[7] = {};
-    for (int row = 0; row < ogi::application_row_count; ++row) {
-        const auto ar = static_cast<ApplicationRow>(row);
-        if (!ogi::is_outcome(ar) || r.cells()[*f.find(fmt::format("/applications/{}/total", ogi::key(ar)))].state ==
-                                        ogi::Cell::State::absent)
-            continue;
-        std::int64_t sum = 0;
-        for (int c = 0; c < 6; ++c) {
-            const std::int64_t v = n(4) == 0 ? n(30) : 0;
-            r.set(ar, static_cast<Applicant>(c), v);
-            sum += v;
-            total[c] += v;
-        }
-        r.set(ar, Applicant::total, sum);
-        total[6] += sum;
-    }
-    std::int64_t carried_over_sum = 0, forward_sum = 0, new_sum = 0;
-    for (int c = 0; c < 6; ++c) {
-        const std::int64_t forward = n(3), over = std::min<std::int64_t>(n(3), total[c] + forward);
-        r.set(ApplicationRow::total, static_cast<Applicant>(c), total[c]);
-        r.set(ApplicationRow::carried_forward, static_cast<Applicant>(c), forward);
-        r.set(ApplicationRow::carried_over, static_cast<Applicant>(c), over);
-        r.set(ApplicationRow::new_received, static_cast<Applicant>(c), total[c] + forward - over);
-        carried_over_sum += over;
-        forward_sum += forward;
-        new_sum += total[c] + forward - over;
-    }
-    r.set(ApplicationRow::total, Applicant::total, total[6]);
-    r.set(ApplicationRow::carried_forward, Applicant::total, forward_sum);
-    r.set(ApplicationRow::carried_over, Applicant::total, carried_over_sum);
-    r.set(ApplicationRow::new_received, Applicant::total, new_sum);
-    for (int g = 0; g < ogi::review_group_count; ++g) {
-        std::int64_t sum = 0;
-        for (int k = 0; k < 4; ++k) {
-            const std::int64_t v = n(3) == 0 ? n(9) : 0;
-            r.set(static_cast<ogi::ReviewGroup>(g), static_cast<ogi::ReviewResult>(k), v);
-            sum += v;
-        }
-        r.set(static_cast<ogi::ReviewGroup>(g), ogi::ReviewResult::total, sum);
-    }
-    // Some cells left blank, as reports do.
-    for (std::size_t i = 0; i < r.cells().size(); ++i)
-        if (r.cells()[i].state == ogi::Cell::State::value && f.column(f.cells()[i]).kind != ogi::CellKind::unit &&
-            n(25) == 0)
-            r.cells()[i] = ogi::Cell{ogi::Cell::State::blank, 0, {}};
-    // a blank amount prints no unit either
-    if (auto* amount = r.cell("/proactive/procurement/amount"); amount && amount->state == ogi::Cell::State::blank)
-        *r.cell("/proactive/procurement/amount_unit") = ogi::Cell{ogi::Cell::State::blank, 0, {}};
-    return r;
-}
-
 std::string value_text(const ogi::Report& r, std::size_t i) {
     const auto& c = r.cells()[i];
     const auto& col = r.form().column(r.form().cells()[i]);
@@ -486,7 +405,7 @@ TEST_CASE("random reports written in every layout are read back exactly") {
     for (int round = 0; round < 40; ++round) {
         const auto edition = round % 2 ? ogi::Edition::e2021 : ogi::Edition::e2019;
         const bool single = round % 4 < 2 ? edition == ogi::Edition::e2019 : edition != ogi::Edition::e2019;
-        const ogi::Report original = random_report(rng, edition, single);
+        const ogi::Report original = test::random_report(rng, edition, single);
         REQUIRE(ogi::validate(original).valid);
         const auto lines = table_lines(original);
         for (const auto& [name_text, writer] : writers) {
@@ -522,7 +441,7 @@ TEST_CASE("random reports dumped with their cells run together: what is read is 
     std::size_t read = 0, undecided = 0;
     for (int round = 0; round < 20; ++round) {
         const auto edition = round % 2 ? ogi::Edition::e2021 : ogi::Edition::e2019;
-        ogi::Report original = random_report(rng, edition, edition == ogi::Edition::e2019);
+        ogi::Report original = test::random_report(rng, edition, edition == ogi::Edition::e2019);
         for (auto& c : original.cells())  // a crawler's dump cannot show a blank cell
             if (c.state == ogi::Cell::State::blank) c = ogi::Cell{ogi::Cell::State::value, 0, {}};
         std::string dump = "正文 ";
@@ -555,4 +474,29 @@ TEST_CASE("random reports dumped with their cells run together: what is read is 
     }
     MESSAGE("run-together dumps: ", read, " cells read, ", undecided, " left blank with a reason");
     CHECK(read > undecided);
+}
+
+TEST_CASE("every extraction finding of the catalogue fires where it should, and the seed has none but notes") {
+    std::set<std::string> fired;
+    auto run = [&](const std::string& input) {
+        for (const auto& d : ogi::extract(input).diagnostics) fired.insert(std::string(d.rule));
+    };
+    const std::string seed = test::read_file("tests/corpus/seed/liucheng-2020.txt");
+    for (const auto& d : ogi::extract(seed).diagnostics) CHECK(d.rule == "OGI-E-ANNOTATED");
+    run("<html><body><p>通知公告</p></body></html>");
+    run("某县人民政府2020年政府信息公开工作年度报告\n第二十条第（一）项\n信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n"
+        "规章\t0\t0\t0\n规范性文件\t22（其中修订16件）\t1.5\t40\n");
+    for (const char* f : {"tests/corpus/reports/pingtan-2023.txt", "tests/corpus/reports/hongze-2023.pdftotext-raw.txt"})
+        run(test::read_file(f));
+    iconv_t cd = iconv_open("GB18030", "UTF-8");
+    std::string gbk(seed.size() * 2, '\0');
+    char* in = const_cast<char*>(seed.data());
+    char* out = gbk.data();
+    std::size_t in_left = seed.size(), out_left = gbk.size();
+    REQUIRE(iconv(cd, &in, &in_left, &out, &out_left) != static_cast<std::size_t>(-1));
+    iconv_close(cd);
+    gbk.resize(gbk.size() - out_left);
+    run(gbk);
+    for (const auto& rule : ogi::rules())
+        if (rule.scope == ogi::RuleScope::extraction) CHECK_MESSAGE(fired.count(std::string(rule.id)) == 1, rule.id);
 }
