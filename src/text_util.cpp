@@ -7,7 +7,9 @@
 #include <iconv.h>
 #include <memory>
 #include <optional>
+#include <algorithm>
 #include <unordered_map>
+#include <vector>
 
 namespace ogi::detail {
 namespace {
@@ -142,6 +144,42 @@ std::string normalise_label(std::string_view text) {
     std::string out;
     for (char32_t c : cps) append_utf8(out, c);
     return out;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
+    auto decode = [](std::string_view s) {
+        std::u32string out;
+        std::size_t i = 0;
+        while (i < s.size()) {
+            utf8proc_int32_t cp;
+            const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                                            static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+            if (n <= 0) {
+                ++i;
+                continue;
+            }
+            out.push_back(static_cast<char32_t>(cp));
+            i += static_cast<std::size_t>(n);
+        }
+        return out;
+    };
+    const std::u32string x = decode(a), y = decode(b);
+    const std::size_t gap = x.size() > y.size() ? x.size() - y.size() : y.size() - x.size();
+    if (gap > limit) return limit + 1;
+    // One row of the classic table at a time; stop when a whole row is past the limit.
+    std::vector<std::size_t> prev(y.size() + 1), cur(y.size() + 1);
+    for (std::size_t j = 0; j <= y.size(); ++j) prev[j] = j;
+    for (std::size_t i = 1; i <= x.size(); ++i) {
+        cur[0] = i;
+        std::size_t row_min = cur[0];
+        for (std::size_t j = 1; j <= y.size(); ++j) {
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1)});
+            row_min = std::min(row_min, cur[j]);
+        }
+        if (row_min > limit) return limit + 1;
+        std::swap(prev, cur);
+    }
+    return std::min(prev[y.size()], limit + 1);
 }
 
 std::size_t char_count(std::string_view text) {

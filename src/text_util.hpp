@@ -18,4 +18,8 @@ std::string normalise_label(std::string_view text);
 /// Number of characters (code points) in UTF-8 text.
 std::size_t char_count(std::string_view text);
 
+/// Edit distance (insertions, deletions, substitutions of characters) between two UTF-8
+/// texts, or `limit + 1` as soon as it is known to exceed `limit`.
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit);
+
 }  // namespace ogi::detail
