@@ -345,6 +345,7 @@ public:
 
     void read_tables(const json::object& root, Report& r) {
         const Form& f = r.form();
+        CellIndex next_cell = 0;
         for (const Table& t : f.tables()) {
             const std::string tp = "/" + t.key;
             const json::object* to = object_at(root, t.key, tp, true);
@@ -372,11 +373,15 @@ public:
             }
             for (const Block& b : t.blocks)
                 for (const Row& row : b.rows) {
+                    // The form numbers its cells table by table, block by block, row by row,
+                    // column by column: the order of these loops.
+                    const CellIndex first = next_cell;
+                    next_cell += static_cast<CellIndex>(b.columns.size());
                     const bool present = row.layout == RowLayout::always ||
                                          (row.layout == RowLayout::single_other) == single;
                     if (layout_unclear && row.layout != RowLayout::always) {
                         for (std::size_t ci = 0; ci < b.columns.size(); ++ci)
-                            if (present) out_.unreadable.push_back(*f.find(join(join(tp, row.key), b.columns[ci].key)));
+                            if (present) out_.unreadable.push_back(first + static_cast<CellIndex>(ci));
                         continue;
                     }
                     const std::string rp = join(tp, row.key);
@@ -389,8 +394,8 @@ public:
                     }
                     for (std::size_t ci = 0; ci < b.columns.size(); ++ci) {
                         const Column& col = b.columns[ci];
-                        const std::string cp = join(rp, col.key);
-                        const auto idx = *f.find(cp);
+                        const CellIndex idx = first + static_cast<CellIndex>(ci);
+                        const std::string& cp = f.cells()[idx].pointer;
                         Cell& cell = r.cells()[idx];
                         const json::value* v = ro ? ro->if_contains(col.key) : nullptr;
                         if (!v) {

@@ -1,17 +1,14 @@
-// The validator: schema (valijson over the embedded schema), then the form's relations and the
+// The validator: schema (the embedded schema, compiled: schema_check.hpp), then the form's relations and the
 // metadata and narrative rules. Rules know no rows by name: the relations come from the form.
 #include <ogi/rules.hpp>
 #include <ogi/validate.hpp>
 
 #include "narrative.hpp"
 #include "report_io.hpp"
+#include "schema_check.hpp"
 
 #include <boost/json.hpp>
 #include <fmt/format.h>
-#include <valijson/adapters/boost_json_adapter.hpp>
-#include <valijson/schema.hpp>
-#include <valijson/schema_parser.hpp>
-#include <valijson/validator.hpp>
 
 #include <algorithm>
 #include <unordered_set>
@@ -36,41 +33,6 @@ Diagnostic make(std::string_view rule, std::string path, std::string en, std::st
 
 // ---------------------------------------------------------------- schema
 
-const valijson::Schema& compiled_schema() {
-    struct Compiled {
-        valijson::Schema schema;
-        Compiled() {
-            valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
-            valijson::adapters::BoostJsonAdapter adapter(report_schema());
-            parser.populateSchema(adapter, schema);
-        }
-    };
-    static const Compiled compiled;  // thread-safe initialisation; read-only afterwards
-    return compiled.schema;
-}
-
-/// valijson's context ("<root>", "[applications]", "[granted]") as a JSON Pointer.
-std::string to_pointer(const std::vector<std::string>& context) {
-    std::string p;
-    for (const std::string& part : context) {
-        if (part == "<root>") continue;
-        std::string_view name = part;
-        if (name.size() >= 2 && name.front() == '[' && name.back() == ']') name = name.substr(1, name.size() - 2);
-        p += '/';
-        for (char c : name) {
-            if (c == '~') p += "~0";
-            else if (c == '/') p += "~1";
-            else p += c;
-        }
-    }
-    return p;
-}
-
-bool is_summary(const std::string& description) {
-    // valijson reports a failure at every level above the one that failed; keep the leaves.
-    return description.rfind("Failed to validate against", 0) == 0 || description.rfind("Failed to validate item", 0) == 0;
-}
-
 bool covers(const std::string& a, const std::string& b) {
     // a and b are the same place, or one lies inside the other.
     auto inside = [](const std::string& outer, const std::string& inner) {
@@ -80,10 +42,9 @@ bool covers(const std::string& a, const std::string& b) {
 }
 
 void schema_diagnostics(const json::value& value, const detail::ReadOutcome& read, std::vector<Diagnostic>& out) {
-    valijson::Validator validator;
-    valijson::ValidationResults results;
-    valijson::adapters::BoostJsonAdapter target(value);
-    const bool ok = validator.validate(compiled_schema(), target, &results);
+    // The schema runs compiled (schema_check.hpp); only a document it refuses is run through
+    // valijson as well, for valijson's account of each failure.
+    const bool ok = detail::report_schema_program().accepts(value);
 
     // The reader's account of each problem names the key and the expected shape, in both
     // languages; what the schema finds that the reader did not is added in the schema's words.
@@ -98,11 +59,18 @@ void schema_diagnostics(const json::value& value, const detail::ReadOutcome& rea
                            "digits after the point, or out of range); ogi keeps money exact and will not round it",
                            "该金额无法精确保存（有效数字超过18位、小数超过18位或超出范围）；ogi精确保存金额，不作舍入"));
     if (ok) return;
-    valijson::ValidationResults::Error e;
+    // Where the schema fails only at places the reader has already explained, valijson's
+    // account would say nothing more (see `covers` below): skip it.
+    const std::vector<std::string> failed = detail::report_schema_program().failures(value);
+    if (!failed.empty() && std::all_of(failed.begin(), failed.end(), [&](const std::string& p) {
+            return std::any_of(places.begin(), places.end(), [&](const std::string& q) { return covers(p, q); });
+        }))
+        return;
+    std::vector<detail::SchemaError> errors;
+    if (detail::valijson_accepts(value, &errors)) return;
     std::unordered_set<std::string> seen;
-    while (results.popError(e)) {
-        if (is_summary(e.description)) continue;
-        const std::string p = to_pointer(e.context);
+    for (const detail::SchemaError& e : errors) {
+        const std::string& p = e.pointer;
         if (std::any_of(places.begin(), places.end(), [&](const std::string& q) { return covers(p, q); })) continue;
         if (!seen.insert(p + '\n' + e.description).second) continue;
         out.push_back(make("OGI-S-SCHEMA", p, fmt::format("does not match the schema: {}", e.description),
@@ -123,14 +91,13 @@ struct Checker {
 
     void relation(const Relation& rel) {
         const auto& cells = report.cells();
-        std::vector<CellIndex> all = rel.lhs;
-        all.insert(all.end(), rel.rhs.begin(), rel.rhs.end());
         std::vector<CellIndex> blanks;
-        for (CellIndex i : all) {
-            if (unreadable.count(i)) return;  // already an OGI-S-SCHEMA error there
-            if (cells[i].state == Cell::State::absent && i == rel.target) return;  // row not in this layout
-            if (cells[i].state == Cell::State::blank) blanks.push_back(i);
-        }
+        for (const std::vector<CellIndex>* side : {&rel.lhs, &rel.rhs})
+            for (CellIndex i : *side) {
+                if (!unreadable.empty() && unreadable.count(i)) return;  // already an OGI-S-SCHEMA error there
+                if (cells[i].state == Cell::State::absent && i == rel.target) return;  // row not in this layout
+                if (cells[i].state == Cell::State::blank) blanks.push_back(i);
+            }
         if (!blanks.empty()) {
             blank_note(rel, blanks);
             if (!options.blanks_as_zero) return;
