@@ -99,6 +99,8 @@ struct SchemaProgram::Node {
     std::optional<json::value> const_value;
     std::vector<std::string> required;
     std::vector<std::pair<std::string, int>> properties;  // sorted by key
+    std::vector<bool> property_required;                  // properties[i] is also in `required`
+    bool required_are_properties = false;                 // every required key has a property
     bool no_additional = false;
     int additional = -1;
     std::optional<Bound> minimum, maximum;
@@ -193,6 +195,20 @@ public:
             }
         }
         if (n.if_ < 0) n.then_ = n.else_ = -1;  // then/else without if have no effect
+        // An object's keys are unique, so "every required key present" can be counted while
+        // its members are matched with `properties`, without looking each one up.
+        n.property_required.assign(n.properties.size(), false);
+        std::size_t found = 0;
+        for (const std::string& k : n.required) {
+            auto it = std::lower_bound(n.properties.begin(), n.properties.end(), k,
+                                       [](const std::pair<std::string, int>& p, const std::string& key) { return p.first < key; });
+            if (it != n.properties.end() && it->first == k) {
+                const auto i = static_cast<std::size_t>(it - n.properties.begin());
+                found += !n.property_required[i];
+                n.property_required[i] = true;
+            }
+        }
+        n.required_are_properties = !n.required.empty() && found == n.required.size();
         nodes_[static_cast<std::size_t>(index)] = std::move(n);
         return index;
     }
@@ -242,14 +258,17 @@ bool run(const std::vector<SchemaProgram::Node>& nodes, int index, const json::v
     }
     if (types & t_object) {
         const json::object& o = v.get_object();
-        for (const std::string& k : n->required)
-            if (!o.contains(k)) return false;
+        if (!n->required_are_properties)
+            for (const std::string& k : n->required)
+                if (!o.contains(k)) return false;
+        std::size_t required_seen = 0;
         if (!n->properties.empty() || n->no_additional || n->additional >= 0)
             for (const auto& kv : o) {
                 const std::string_view key = kv.key();
                 auto it = std::lower_bound(n->properties.begin(), n->properties.end(), key,
                                            [](const std::pair<std::string, int>& p, std::string_view k) { return p.first < k; });
                 if (it != n->properties.end() && it->first == key) {
+                    required_seen += n->property_required[static_cast<std::size_t>(it - n->properties.begin())];
                     if (!run(nodes, it->second, kv.value())) return false;
                 } else if (n->no_additional) {
                     return false;
@@ -257,6 +276,7 @@ bool run(const std::vector<SchemaProgram::Node>& nodes, int index, const json::v
                     return false;
                 }
             }
+        if (n->required_are_properties && required_seen != n->required.size()) return false;
         for (const auto& dep : n->dependencies) {
             if (!o.contains(dep.key)) continue;
             if (dep.schema >= 0 && !run(nodes, dep.schema, v)) return false;
