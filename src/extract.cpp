@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <map>
 #include <optional>
 #include <set>
 
@@ -473,6 +474,9 @@ struct Tokenizer {
 
 /// A crawler's one-line body: the tables' cells touch ("规章000规范性文件898989"). Cut the text
 /// before and after every label of the form, so that what is left between them are digit runs.
+/// Bytes of the UTF-8 character that starts with this byte.
+std::size_t utf8_length(unsigned char lead) { return lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4; }
+
 std::vector<std::string> cut_glued(const std::string& line) {
     const std::u32string u = to_u32(line);
     // Normalise per character so that positions map back; spaces are kept (they are cell
@@ -499,15 +503,24 @@ std::vector<std::string> cut_glued(const std::string& line) {
         }
         return j - pos;
     };
+    // The labels by their first character: a position is tried only against the labels that
+    // start with its character (not every label), and only where a character starts, so that
+    // the cut is linear in the line's length (a 100 MB one-line dump stays linear).
+    static const std::map<std::string, std::vector<const Label*>, std::less<>> by_first = [] {
+        std::map<std::string, std::vector<const Label*>, std::less<>> m;
+        for (const Label& l : labels())
+            if (!l.norm.empty()) m[l.norm.substr(0, utf8_length(static_cast<unsigned char>(l.norm[0])))].push_back(&l);
+        return m;
+    }();
     std::vector<std::size_t> cuts;
-    const auto& all = labels();
     std::size_t pos = 0;
     while (pos < joined.size()) {
         std::size_t best = 0;
-        if (joined[pos] != ' ')
-            for (const Label& l : all)
-                if (!l.norm.empty() && l.norm[0] == joined[pos])
-                    if (const std::size_t m = match_at(pos, l.norm); m > best) best = m;
+        const auto lead = static_cast<unsigned char>(joined[pos]);
+        if (joined[pos] != ' ' && (lead & 0xC0) != 0x80)
+            if (auto it = by_first.find(std::string_view(joined).substr(pos, utf8_length(lead))); it != by_first.end())
+                for (const Label* l : it->second)
+                    if (const std::size_t m = match_at(pos, l->norm); m > best) best = m;
         if (best > 0) {
             cuts.push_back(char_of[pos]);
             cuts.push_back(char_of[pos + best]);
@@ -535,6 +548,11 @@ void split_runs(const std::vector<std::string>& pieces, std::size_t n, const std
                 std::vector<std::vector<std::string>>& out, std::size_t limit = 200000) {
     std::vector<std::string> current;
     auto kind = [&](std::size_t k) { return k < kinds.size() ? kinds[k] : CellKind::count; };
+    // Characters from each piece to the end: a branch that cannot fill the cells left (every
+    // piece needs a number, a number has at most 16 characters) is cut at once, so that the
+    // search does not grow exponentially on runs that have no split (fuzzing found a hang).
+    std::vector<std::size_t> chars_from(pieces.size() + 1, 0);
+    for (std::size_t k = pieces.size(); k-- > 0;) chars_from[k] = chars_from[k + 1] + pieces[k].size();
     std::function<void(std::size_t, std::size_t)> go = [&](std::size_t piece, std::size_t at) {
         if (out.size() >= limit) return;
         if (piece == pieces.size()) {
@@ -547,6 +565,8 @@ void split_runs(const std::vector<std::string>& pieces, std::size_t n, const std
             return;
         }
         if (current.size() >= n) return;
+        const std::size_t cells_left = n - current.size();
+        if (pieces.size() - piece > cells_left || chars_from[piece] - at > cells_left * 16) return;
         const CellKind k = kind(current.size());
         const bool negative = at == 0 && p[0] == '-';
         if (negative && k != CellKind::signed_count) return;
@@ -1570,6 +1590,16 @@ ExtractResult Extractor::run(const std::vector<std::string>& lines) {
 }  // namespace
 
 ExtractResult extract(std::string_view bytes, const ExtractOptions& options) {
+    if (bytes.size() > options.max_bytes) {
+        ExtractResult refused;
+        refused.diagnostics.push_back(
+            Diagnostic{"OGI-E-NO-TABLES", Severity::error, "",
+                       fmt::format("输入有{}字节，超过{}字节的上限：未读取", bytes.size(), options.max_bytes),
+                       fmt::format("the input is {} bytes, over the limit of {} bytes: it was not read", bytes.size(),
+                                   options.max_bytes),
+                       {}, {}, {}, 1, 1});
+        return refused;
+    }
     detail::Encoding enc{};
     const std::string text = detail::decode_text(bytes, enc);
 

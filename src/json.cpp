@@ -16,7 +16,7 @@ namespace {
 // ---------------------------------------------------------------- parsing
 
 /// Why our handler stopped the parser (beyond Boost.JSON's own errors).
-enum class Stop { none, duplicate_key, string_too_long };
+enum class Stop { none, duplicate_key, string_too_long, too_many_items, too_many_values };
 
 /// Builds the value like Boost.JSON's own parser, and also keeps the JSON Pointer of every
 /// value so that it can refuse duplicate keys by name and remember the text of non-integers.
@@ -29,6 +29,7 @@ struct Handler {
     struct Frame {
         bool array = false;
         std::size_t index = 0;
+        std::size_t items = 0;  // values (array) or keys (object) so far
         std::string key;
         std::vector<std::string> keys;  // seen in this object (duplicate check)
         std::unordered_set<std::string> key_set;  // used once an object grows large
@@ -39,6 +40,7 @@ struct Handler {
     std::string key_buffer;
     std::size_t string_bytes = 0;
     std::size_t max_string_bytes = 0;
+    std::size_t max_items = 0, max_values = 0, values = 0;
     Stop stop = Stop::none;
     std::string stop_detail;
     std::unordered_map<std::string, std::string>* number_text = nullptr;
@@ -60,8 +62,23 @@ struct Handler {
         return p;
     }
 
-    void value_done() {
-        if (!frames.empty() && frames.back().array) ++frames.back().index;
+    /// Counts a finished value against the limits (a container counts once it is closed).
+    bool value_done(json::error_code& ec) {
+        if (++values > max_values) {
+            stop = Stop::too_many_values;
+            stop_detail = pointer();
+            return fail(ec);
+        }
+        if (frames.empty()) return true;
+        Frame& f = frames.back();
+        if (f.items == max_items) {  // the pointer names the first entry over the limit
+            stop = Stop::too_many_items;
+            stop_detail = pointer();
+            return fail(ec);
+        }
+        ++f.items;
+        if (f.array) ++f.index;
+        return true;
     }
 
     bool fail(json::error_code& ec) {
@@ -75,21 +92,19 @@ struct Handler {
         frames.push_back(Frame{});
         return true;
     }
-    bool on_object_end(std::size_t n, json::error_code&) {
+    bool on_object_end(std::size_t n, json::error_code& ec) {
         frames.pop_back();
         st.push_object(n);
-        value_done();
-        return true;
+        return value_done(ec);
     }
     bool on_array_begin(json::error_code&) {
-        frames.push_back(Frame{true, 0, {}, {}, {}});
+        frames.push_back(Frame{true, 0, 0, {}, {}, {}});
         return true;
     }
-    bool on_array_end(std::size_t n, json::error_code&) {
+    bool on_array_end(std::size_t n, json::error_code& ec) {
         frames.pop_back();
         st.push_array(n);
-        value_done();
-        return true;
+        return value_done(ec);
     }
     bool on_key_part(json::string_view s, std::size_t, json::error_code&) {
         key_buffer.append(s.data(), s.size());
@@ -134,50 +149,43 @@ struct Handler {
     bool on_string(json::string_view s, std::size_t n, json::error_code& ec) {
         if (!count_string(n, ec)) return false;
         st.push_string(s);
-        value_done();
-        return true;
+        return value_done(ec);
     }
     std::string number_buffer;
     bool on_number_part(json::string_view s, json::error_code&) {
         number_buffer.append(s.data(), s.size());
         return true;
     }
-    bool on_int64(std::int64_t i, json::string_view, json::error_code&) {
+    bool on_int64(std::int64_t i, json::string_view, json::error_code& ec) {
         number_buffer.clear();
         st.push_int64(i);
-        value_done();
-        return true;
+        return value_done(ec);
     }
-    bool on_uint64(std::uint64_t u, json::string_view, json::error_code&) {
+    bool on_uint64(std::uint64_t u, json::string_view, json::error_code& ec) {
         number_buffer.clear();
         st.push_uint64(u);
-        value_done();
-        return true;
+        return value_done(ec);
     }
-    bool on_double(double d, json::string_view s, json::error_code&) {
+    bool on_double(double d, json::string_view s, json::error_code& ec) {
         // JSON (and JSON Schema) do not tell 3.0 from 3: a whole number in range is an integer.
         if (std::trunc(d) == d && std::fabs(d) <= 9007199254740991.0) {
             number_buffer.clear();
             st.push_int64(static_cast<std::int64_t>(d));
-            value_done();
-            return true;
+            return value_done(ec);
         }
         number_buffer.append(s.data(), s.size());
         if (number_text) (*number_text)[pointer()] = number_buffer;
         number_buffer.clear();
         st.push_double(d);
-        value_done();
-        return true;
+        return value_done(ec);
     }
-    bool on_bool(bool b, json::error_code&) {
+    bool on_bool(bool b, json::error_code& ec) {
         st.push_bool(b);
-        value_done();
-        return true;
+        return value_done(ec);
     }
-    bool on_null(json::error_code&) {
+    bool on_null(json::error_code& ec) {
         st.push_null();
-        value_done();
-        return true;
+        return value_done(ec);
     }
     bool on_comment_part(json::string_view, json::error_code&) { return true; }
     bool on_comment(json::string_view, json::error_code&) { return true; }
@@ -231,6 +239,8 @@ std::optional<JsonDocument> parse_json(std::string_view text, Diagnostic& error,
     opt.allow_invalid_utf8 = false;
     json::basic_parser<Handler> p(opt);
     p.handler().max_string_bytes = limits.max_string_bytes;
+    p.handler().max_items = limits.max_items;
+    p.handler().max_values = limits.max_values;
     p.handler().number_text = &doc.number_text;
     p.handler().st.reset();
     json::error_code ec;
@@ -256,6 +266,12 @@ std::optional<JsonDocument> parse_json(std::string_view text, Diagnostic& error,
         } else if (h.stop == Stop::string_too_long) {
             en = fmt::format("a string at {} is longer than the limit of {} bytes", h.stop_detail, limits.max_string_bytes);
             zh = fmt::format("{} 处的字符串超过{}字节的上限", h.stop_detail, limits.max_string_bytes);
+        } else if (h.stop == Stop::too_many_items) {
+            en = fmt::format("the array or object at {} has more than {} entries (the limit)", h.stop_detail, limits.max_items);
+            zh = fmt::format("{} 处的数组或对象超过{}项的上限", h.stop_detail, limits.max_items);
+        } else if (h.stop == Stop::too_many_values) {
+            en = fmt::format("the document has more than {} values (the limit), reached at {}", limits.max_values, h.stop_detail);
+            zh = fmt::format("文档中的值超过{}个的上限（在 {} 处）", limits.max_values, h.stop_detail);
         } else if (text.size() == start || text.find_first_not_of(" \t\r\n", start) == std::string_view::npos) {
             en = "the file is empty";
             zh = "文件为空";

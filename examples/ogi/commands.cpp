@@ -7,8 +7,11 @@
 #include <fmt/format.h>
 
 #include <cerrno>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
-#include <fstream>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace ogi::cli {
 
@@ -36,26 +39,54 @@ std::optional<Report> load_report(const std::string& file, std::size_t max_bytes
 }
 
 bool write_atomically(const std::string& path, const std::string& text, Lang lang, std::string& error) {
+    // The text goes to a new temporary file beside the output (same file system), is flushed to
+    // the disk, and only then renamed over the output: a failure at any point leaves the output
+    // as it was (or absent) and removes the temporary file. An input is never overwritten.
     const bool zh = lang == Lang::zh;
-    const std::string tmp = path + ".tmp";
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (out) out.write(text.data(), static_cast<std::streamsize>(text.size()));
-        if (out) out.close();
-        if (!out) {
-            const int e = errno;
-            std::remove(tmp.c_str());
-            error = zh ? fmt::format("无法写入 {}：{}", path, std::strerror(e))
-                       : fmt::format("cannot write {}: {}", path, std::strerror(e));
-            return false;
+    auto fail = [&](int e) {
+        error = zh ? fmt::format("无法写入 {}：{}", path, std::strerror(e)) : fmt::format("cannot write {}: {}", path, std::strerror(e));
+        return false;
+    };
+    if (is_input_file(path)) {
+        error = zh ? fmt::format("输出文件 {} 是输入文件之一，不会覆盖它", path)
+                   : fmt::format("the output {} is one of the input files; it is not overwritten", path);
+        return false;
+    }
+    std::string tmp = path + ".ogi-XXXXXX";
+    const int fd = ::mkstemp(tmp.data());
+    if (fd < 0) return fail(errno);
+    const char* p = text.data();
+    std::size_t left = text.size();
+    while (left > 0) {
+        const ssize_t n = ::write(fd, p, left);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            const int e = n < 0 ? errno : EIO;
+            ::close(fd);
+            ::unlink(tmp.c_str());
+            return fail(e);
         }
+        p += n;
+        left -= static_cast<std::size_t>(n);
+    }
+    // A new file gets the usual permissions (mkstemp makes it 0600): 0666 less the umask.
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    if (::fchmod(fd, 0666 & ~mask) != 0 || ::fsync(fd) != 0) {
+        const int e = errno;
+        ::close(fd);
+        ::unlink(tmp.c_str());
+        return fail(e);
+    }
+    if (::close(fd) != 0) {
+        const int e = errno;
+        ::unlink(tmp.c_str());
+        return fail(e);
     }
     if (std::rename(tmp.c_str(), path.c_str()) != 0) {
         const int e = errno;
-        std::remove(tmp.c_str());
-        error = zh ? fmt::format("无法写入 {}：{}", path, std::strerror(e))
-                   : fmt::format("cannot write {}: {}", path, std::strerror(e));
-        return false;
+        ::unlink(tmp.c_str());
+        return fail(e);
     }
     return true;
 }

@@ -53,6 +53,7 @@ int run_extract(const ExtractArgs& args, Lang lang, bool as_json) {
         ExtractOptions opt;
         opt.source_name = file == "-" ? "" : std::filesystem::path(file).filename().string();
         opt.with_provenance = args.with_provenance;
+        opt.max_bytes = args.max_size;
         ExtractResult res = extract(*bytes, opt);
         std::vector<Diagnostic> diags = res.diagnostics;
         bool failed = false;
@@ -75,7 +76,7 @@ int run_extract(const ExtractArgs& args, Lang lang, bool as_json) {
             out = pretty_json(doc);
         } else {
             for (const auto& d : diags) {
-                std::string where = d.path;
+                std::string where = d.path.empty() ? file : file + " " + d.path;  // always the file
                 if (d.line) where = fmt::format("{}:{}:{}{}", file, *d.line, *d.column, d.path.empty() ? "" : " " + d.path);
                 print(stderr, fmt::format("{} {} {}: {}\n", to_string(d.severity), d.rule, where, d.message(lang)));
             }

@@ -7,10 +7,26 @@
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
+#include <mutex>
+#include <set>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <utility>
 
 namespace ogi::cli {
+
+namespace {
+// Every file read as input (device, inode): an output never replaces one of them.
+std::mutex inputs_mutex;
+std::set<std::pair<dev_t, ino_t>> inputs_read;
+}  // namespace
+
+bool is_input_file(const std::string& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return false;
+    const std::lock_guard<std::mutex> lock(inputs_mutex);
+    return inputs_read.count({st.st_dev, st.st_ino}) != 0;
+}
 
 std::optional<std::string> read_input(const std::string& path, std::size_t max_bytes, Lang lang, std::string& error) {
     const bool zh = lang == Lang::zh;
@@ -29,6 +45,10 @@ std::optional<std::string> read_input(const std::string& path, std::size_t max_b
         return std::nullopt;
     }
     std::string data;
+    if (!stdin_input && S_ISREG(st.st_mode)) {
+        const std::lock_guard<std::mutex> lock(inputs_mutex);
+        inputs_read.insert({st.st_dev, st.st_ino});
+    }
     if (S_ISREG(st.st_mode)) {
         if (static_cast<std::size_t>(st.st_size) > max_bytes) {
             if (!stdin_input) ::close(fd);

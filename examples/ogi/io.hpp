@@ -13,6 +13,10 @@ namespace ogi::cli {
 /// to a sentence in the chosen language that names the file and the reason.
 std::optional<std::string> read_input(const std::string& path, std::size_t max_bytes, Lang lang, std::string& error);
 
+/// Whether `path` is a file that read_input() has read in this run (the same file, by device
+/// and inode): write_atomically() refuses to replace an input with an output.
+bool is_input_file(const std::string& path);
+
 /// Whether to colour output on this stream: a terminal, and NO_COLOR unset.
 bool use_colour(int fd);
 

@@ -25,6 +25,11 @@ void emit(std::FILE* f, std::string_view s) { std::fwrite(s.data(), 1, s.size(),
 /// Writes `data` to `path` atomically: a fresh temporary file in the same directory (mkstemp,
 /// so two runs never share one), flushed to disk, then renamed over `path`.
 bool write_output(const std::string& path, std::string_view data, Lang lang, std::string& error) {
+    if (is_input_file(path)) {  // never replace the report being drawn
+        error = lang == Lang::zh ? fmt::format("输出文件 {} 是输入文件，不会覆盖它", path)
+                                 : fmt::format("the output {} is the input file; it is not overwritten", path);
+        return false;
+    }
     const auto slash = path.rfind('/');
     const std::string dir = slash == std::string::npos ? "." : (slash == 0 ? "/" : path.substr(0, slash));
     const std::string base = slash == std::string::npos ? path : path.substr(slash + 1);

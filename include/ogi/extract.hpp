@@ -21,6 +21,9 @@ namespace ogi {
 struct ExtractOptions {
     std::string source_name;       ///< recorded in the report's `source.file`
     bool with_provenance = false;  ///< record each cell's source position in `source.provenance`
+    /// Largest input read, in bytes (64 MiB): a larger one gives no report and an OGI-E-NO-TABLES
+    /// error that says so. Time and memory are linear in the input below it (docs/reliability.md).
+    std::size_t max_bytes = 64u << 20;
 };
 
 /// Where a cell's value came from in the input (1-based line and column, in characters).

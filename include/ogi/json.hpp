@@ -14,9 +14,13 @@
 namespace ogi {
 
 /// Limits on JSON input; hostile files meet a clear error instead of exhausting memory.
+/// Each is refused with an OGI-S-JSON error that names the limit and the JSON Pointer where it
+/// was reached (docs/reliability.md).
 struct JsonLimits {
-    std::size_t max_depth = 64;
-    std::size_t max_string_bytes = 16u << 20;
+    std::size_t max_depth = 64;                ///< arrays and objects nested in one another
+    std::size_t max_string_bytes = 16u << 20;  ///< one string or key, in bytes
+    std::size_t max_items = 100000;            ///< entries of one array or keys of one object
+    std::size_t max_values = 1000000;          ///< values in the whole document
 };
 
 /// A parsed JSON document that remembers the exact text of every non-integer number, so that

@@ -1,0 +1,88 @@
+// The fuzz targets' entry points, shared with the regression test (tests/fuzz_regression_test.cpp)
+// so that a kept input runs through exactly the code the fuzzer ran.
+#pragma once
+
+#include <ogi/compare.hpp>
+#include <ogi/extract.hpp>
+#include <ogi/json.hpp>
+#include <ogi/validate.hpp>
+
+#include <boost/json.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace ogi::fuzz {
+
+/// The separator between the two documents of a compare input (a form feed on its own line).
+inline constexpr std::string_view compare_separator = "\n\f\n";
+
+inline void validate_entry(std::string_view text) {
+    ValidateOptions o;
+    o.blanks_as_zero = text.size() % 2 == 1;  // both settings, without doubling the time per input
+    o.warnings_as_errors = o.blanks_as_zero;
+    (void)validate_json_text(text, o);
+}
+
+inline void check_extract(std::string_view bytes) {
+    ExtractOptions o;
+    o.source_name = "fuzz";
+    o.with_provenance = true;
+    ExtractResult r = extract(bytes, o);
+    // What the extractor returns must be a report that writes, reads back and validates.
+    if (r.report) {
+        const std::string json = to_json_text(*r.report);
+        (void)validate_json_text(json);
+    }
+}
+
+inline void extract_text_entry(std::string_view bytes) { check_extract(bytes); }
+
+/// The HTML target keeps the extractor on its HTML path: the input is the inside of a page.
+inline void extract_html_entry(std::string_view bytes) {
+    std::string page = "<html><body>";
+    page.append(bytes);
+    page += "</body></html>";
+    check_extract(page);
+}
+
+inline std::optional<Report> read_report(std::string_view text) {
+    Diagnostic error;
+    auto doc = parse_json(text, error);
+    if (!doc) return std::nullopt;
+    try {
+        return boost::json::value_to<Report>(doc->value);
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+}
+
+/// Two JSON documents separated by compare_separator (or, without one, the input split in half).
+inline void compare_entry(std::string_view text) {
+    std::string_view a, b;
+    if (auto k = text.find(compare_separator); k != std::string_view::npos) {
+        a = text.substr(0, k);
+        b = text.substr(k + compare_separator.size());
+    } else {
+        a = text.substr(0, text.size() / 2);
+        b = text.substr(text.size() / 2);
+    }
+    auto earlier = read_report(a);
+    auto later = read_report(b);
+    if (!earlier || !later) return;
+    (void)comparability(*earlier, *later);
+    CompareOptions o;
+    o.force = true;
+    (void)compare(*earlier, *later, o);
+    o.blanks_as_zero = true;
+    (void)compare(*earlier, *later, o);
+    (void)year_on_year(*earlier, *later);
+    try {
+        (void)compare(*earlier, *later);
+    } catch (const NotComparable&) {
+    }
+}
+
+}  // namespace ogi::fuzz
