@@ -719,7 +719,7 @@ private:
                 if (c == ' ' || c == '-') {
                     if (!cur.empty()) pieces.push_back(cur);
                     cur.clear();
-                    if (c == '-') cur = "-";
+                    if (c == '-') cur.push_back('-');  // not cur = "-": GCC 12's -Wrestrict misfires on it at -O2
                 } else if ((c >= '0' && c <= '9') || c == '.') {
                     cur += c;
                 }
@@ -971,12 +971,17 @@ bool Extractor::read_applications(std::size_t from, std::size_t to, bool cut_off
     const Block& block = form(Edition::e2021).table("applications")->blocks.front();
     // Which layout of （六）: the split rows' labels, or the single row's.
     bool split = false, single = false;
+    std::set<int> split_rows;  // the split rows whose own labels were seen
     for (std::size_t i = from; i < to; ++i)
         if (const Label* l = label_of(i); l && l->kind == LabelKind::application_row) {
             const RowLayout layout = block.rows[static_cast<std::size_t>(l->row)].layout;
             split = split || layout == RowLayout::split_other;
             single = single || layout == RowLayout::single_other;
+            if (layout == RowLayout::split_other) split_rows.insert(l->row);
         }
+    // （六）其他处理 is the single row's label and also the group over the split rows: two or more
+    // of the split rows' own labels decide for the split layout.
+    if (split && single && split_rows.size() >= 2) single = false;
     const auto vals = values_in(from, to);
     const std::size_t cols = block.columns.size();
     std::size_t rows_single = 0, rows_split = 0;
@@ -1408,8 +1413,9 @@ void Extractor::metadata(const std::vector<std::string>& lines, Report& r) {
     for (std::size_t h = 0; h < heads.size(); ++h) {
         const std::size_t end = h + 1 < heads.size() ? heads[h + 1].line : lines.size();
         auto body = text_between(heads[h].line + 1, end);
-        if (heads[h].kind == LabelKind::section_other) {
-            // The signature (落款) closes the report: the agency's name and the date.
+        if (heads[h].kind == LabelKind::section_other || h + 1 == heads.size()) {
+            // The signature (落款) closes the report: the agency's name and the date. It ends
+            // section 六, or whatever section comes last when a report has no 六.
             if (!body.empty()) {
                 const std::u32string last = to_u32(body.back());
                 const auto ri = last.find(U'日');

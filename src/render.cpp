@@ -332,6 +332,46 @@ struct Marks {
     }
 };
 
+// ------------------------------------------------------------------ what the report itself prints
+
+/// The official title, as reports print it (in Chinese whatever the language of the page).
+std::string official_title(const Report& r) { return fmt::format("{}{}年政府信息公开工作年度报告", r.agency.name, r.year); }
+
+/// A narrative section: its heading and its text. The headings are the report's outline
+/// (Article 50 and the notices on the format); the form defines only the tables.
+struct Prose {
+    std::string_view heading;
+    const std::optional<std::string>* text;
+};
+std::vector<Prose> prose_before(const Report& r) { return {{"一、总体情况", &r.narrative.overview}}; }
+std::vector<Prose> prose_after(const Report& r) {
+    return {{"五、政府信息公开工作存在的主要问题及改进情况", &r.narrative.problems},
+            {"六、其他需要报告的事项", &r.narrative.other_matters}};
+}
+
+/// The paragraphs of a narrative text: one per line.
+std::vector<std::string> paragraphs(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        std::string line = text.substr(start, end - start);
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        out.push_back(std::move(line));
+        start = end + 1;
+    }
+    return out;
+}
+
+/// The signature (落款) under the report: the agency and the date, as "2021年1月5日".
+std::vector<std::string> signature(const Report& r) {
+    if (!r.published_on) return {};
+    std::string date = *r.published_on;
+    if (const auto d = Date::parse(date)) date = fmt::format("{}年{}月{}日", d->year, d->month, d->day);
+    return {r.agency.name, date};
+}
+
 struct Words {
     bool zh;
     [[nodiscard]] std::string severity(Severity s) const {
@@ -342,19 +382,11 @@ struct Words {
         }
         return "";
     }
-    [[nodiscard]] std::string title(const Report& r) const {
-        return zh ? fmt::format("{}{}年政府信息公开工作年度报告", r.agency.name, r.year)
-                  : fmt::format("{} — Open Government Information annual report {}", r.agency.name, r.year);
-    }
     [[nodiscard]] std::string edition(const Report& r) const {
         if (r.edition() == Edition::e2019)
             return zh ? "表格格式：2019 年试行格式（国办公开办函〔2019〕60号）"
                       : "Tables: the 2019 trial format (国办公开办函〔2019〕60号)";
         return zh ? "表格格式：2021 年格式（国办公开办函〔2021〕30号）" : "Tables: the 2021 format (国办公开办函〔2021〕30号)";
-    }
-    [[nodiscard]] std::string published(const Report& r) const {
-        if (!r.published_on) return {};
-        return zh ? fmt::format("落款日期：{}", *r.published_on) : fmt::format("Dated {}", *r.published_on);
     }
     [[nodiscard]] std::string summary(const Marks& m) const {
         if (m.list->empty()) return zh ? "检查结果：未发现问题。" : "Check: no findings.";
@@ -408,8 +440,14 @@ td.data { font-variant-numeric: tabular-nums; min-width: 2.5em; }
 .warning { background: #fff1c2; outline: 2px solid #b80; outline-offset: -2px; }
 .info { background: #e3efff; outline: 1px dashed #36c; outline-offset: -2px; }
 .related { outline: 1px dashed #888; outline-offset: -3px; }
+sup.ref { font-size: 0.7em; margin-left: 0.15em; }
+sup.ref::before { content: "["; } sup.ref::after { content: "]"; }
 sup.ref a { color: inherit; text-decoration: none; font-weight: bold; }
+.error sup.ref { color: #c00; } .warning sup.ref { color: #960; } .info sup.ref { color: #36c; }
 div.summary { border: 1px solid #888; padding: 0.5em 1em; margin: 1em 0; }
+div.narrative p { text-indent: 2em; margin: 0.3em 0; line-height: 1.7; text-align: justify; }
+div.signature { text-align: right; margin: 2em 0 1em; }
+div.signature p { margin: 0.2em 0; }
 ol.legend li { margin: 0.4em 0; }
 ol.legend li.error, ol.legend li.warning, ol.legend li.info { background: none; outline: none; border-left: 4px solid; padding-left: 0.5em; }
 ol.legend li.error { border-color: #c00; } ol.legend li.warning { border-color: #b80; } ol.legend li.info { border-color: #36c; }
@@ -427,16 +465,27 @@ std::string render_html(const Report& report, const std::vector<Grid>& grids, co
     out += "<!DOCTYPE html>\n";
     out += fmt::format("<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n", w.zh ? "zh-CN" : "en");
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-    out += fmt::format("<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n", html_escape(w.title(report)), css);
-    out += fmt::format("<h1>{}</h1>\n", html_escape(w.title(report)));
+    const std::string title = html_escape(official_title(report));
+    out += fmt::format("<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n", title, css);
+    // the report's own words are Chinese whatever the language of the page
+    const std::string zh_attr = w.zh ? "" : " lang=\"zh-CN\"";
+    out += fmt::format("<h1{}>{}</h1>\n", zh_attr, title);
     out += fmt::format("<p class=\"meta\">{}</p>\n", html_escape(w.edition(report)));
-    if (report.published_on) out += fmt::format("<p class=\"meta\">{}</p>\n", html_escape(w.published(report)));
     if (marks.list) {
         out += fmt::format("<div class=\"summary\" id=\"summary\"><p>{}", html_escape(w.summary(marks)));
         if (!marks.list->empty())
             out += w.zh ? " <a href=\"#legend\">说明见文末。</a>" : " <a href=\"#legend\">See the list at the end.</a>";
         out += "</p></div>\n";
     }
+    auto prose = [&](const std::vector<Prose>& sections) {
+        for (const Prose& p : sections) {
+            if (!*p.text) continue;
+            out += fmt::format("<h2{}>{}</h2>\n<div class=\"narrative\"{}>\n", zh_attr, html_escape(p.heading), zh_attr);
+            for (const std::string& line : paragraphs(**p.text)) out += fmt::format("<p>{}</p>\n", html_escape(line));
+            out += "</div>\n";
+        }
+    };
+    prose(prose_before(report));
     for (const Grid& g : grids) {
         // the labels are the official Chinese whatever the language of the page
         out += fmt::format("<h2>{}</h2>\n<table id=\"{}\"{}>\n", html_escape(g.title), html_escape(g.key),
@@ -484,6 +533,12 @@ std::string render_html(const Report& report, const std::vector<Grid>& grids, co
         if (row >= 0) out += "</tr>\n";
         out += "</table>\n";
     }
+    prose(prose_after(report));
+    if (const auto sig = signature(report); !sig.empty()) {
+        out += fmt::format("<div class=\"signature\"{}>\n", zh_attr);
+        for (const std::string& line : sig) out += fmt::format("<p>{}</p>\n", html_escape(line));
+        out += "</div>\n";
+    }
     if (marks.list && !marks.list->empty()) {
         out += fmt::format("<h2 id=\"legend\">{}</h2>\n<ol class=\"legend\">\n", w.zh ? "检查结果说明" : "Findings");
         for (std::size_t i = 0; i < marks.list->size(); ++i) {
@@ -525,6 +580,18 @@ std::string markdown_escape(std::string_view s) {
     return out;
 }
 
+/// A paragraph of prose: escaped, and kept from starting a heading, a list or a rule.
+std::string markdown_paragraph(std::string_view line) {
+    std::string out = markdown_escape(line);
+    std::size_t digits = 0;
+    while (digits < out.size() && out[digits] >= '0' && out[digits] <= '9') ++digits;
+    if (!out.empty() && (out[0] == '#' || out[0] == '-' || out[0] == '+' || out[0] == '=' || out[0] == ' '))
+        out.insert(0, "\\");
+    else if (digits > 0 && digits < out.size() && (out[digits] == '.' || out[digits] == ')'))
+        out.insert(digits, "\\");
+    return out;
+}
+
 /// Legend lines for Markdown and text: "[1] 错误 OGI-… /path（label）：message（应为 …）".
 std::vector<std::string> legend_lines(const Form& form, const Marks& marks, const Words& w) {
     std::vector<std::string> lines;
@@ -549,10 +616,17 @@ std::string mark_suffix(const Marks& marks, const GridCell& c, bool markdown) {
 }
 
 std::string render_markdown(const Report& report, const std::vector<Grid>& grids, const Marks& marks, const Words& w) {
-    std::string out = fmt::format("# {}\n\n{}", markdown_escape(w.title(report)), markdown_escape(w.edition(report)));
-    if (report.published_on) out += fmt::format("；{}", markdown_escape(w.published(report)));
+    std::string out = fmt::format("# {}\n\n{}", markdown_escape(official_title(report)), markdown_escape(w.edition(report)));
     out += w.zh ? "。\n\n> 表格按官方格式绘制。合并单元格只写在其左上角的位置，被合并的其他位置留空。\n"
                 : ".\n\n> The tables follow the official layout. A merged cell is written once, in its top-left position; the other positions it covers are left empty.\n";
+    auto prose = [&](const std::vector<Prose>& sections) {
+        for (const Prose& p : sections) {
+            if (!*p.text) continue;
+            out += fmt::format("\n## {}\n", markdown_escape(p.heading));
+            for (const std::string& line : paragraphs(**p.text)) out += fmt::format("\n{}\n", markdown_paragraph(line));
+        }
+    };
+    prose(prose_before(report));
     for (const Grid& g : grids) {
         out += fmt::format("\n## {}\n\n", markdown_escape(g.title));
         std::vector<std::vector<std::string>> text(static_cast<std::size_t>(g.height),
@@ -571,6 +645,8 @@ std::string render_markdown(const Report& report, const std::vector<Grid>& grids
             }
         }
     }
+    prose(prose_after(report));
+    for (const std::string& line : signature(report)) out += fmt::format("\n{}\n", markdown_paragraph(line));
     if (marks.list) {
         out += fmt::format("\n## {}\n\n", w.zh ? "检查结果" : "Findings");
         for (const std::string& line : legend_lines(report.form(), marks, w)) out += fmt::format("- {}\n", markdown_escape(line));
@@ -581,9 +657,15 @@ std::string render_markdown(const Report& report, const std::vector<Grid>& grids
 /// Like a table copied from a page: each row as lines of cells, each behind a tab; a cell
 /// merged down from an earlier row leaves one empty line; a blank line between rows.
 std::string render_text(const Report& report, const std::vector<Grid>& grids, const Marks& marks, const Words& w) {
-    std::string out = fmt::format("{}\n{}\n", one_line(report.agency.name),
-                                  w.zh ? fmt::format("{}年政府信息公开工作年度报告", report.year)
-                                       : fmt::format("Open Government Information annual report {}", report.year));
+    std::string out = one_line(official_title(report)) + "\n";
+    auto prose = [&](const std::vector<Prose>& sections) {
+        for (const Prose& p : sections) {
+            if (!*p.text) continue;
+            out += fmt::format("\n{}\n", p.heading);
+            for (const std::string& line : paragraphs(**p.text)) out += one_line(line) + "\n";
+        }
+    };
+    prose(prose_before(report));
     for (const Grid& g : grids) {
         out += fmt::format("\n{}\n\n", one_line(g.title));
         const auto cover = g.cover();
@@ -600,6 +682,11 @@ std::string render_text(const Report& report, const std::vector<Grid>& grids, co
             }
             out += "\n";
         }
+    }
+    prose(prose_after(report));
+    if (const auto sig = signature(report); !sig.empty()) {
+        out += "\n";
+        for (const std::string& line : sig) out += one_line(line) + "\n";
     }
     if (marks.list) {
         out += "\n";

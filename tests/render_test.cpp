@@ -1,13 +1,16 @@
 // The drawn tables against the official layouts (form-reference.md §2.3–§2.5, §3.3–§3.5),
 // cell for cell: header structure with its row and column spans, every value in its row,
 // blanks empty, the marks of --check, escaping, and the text layout of the seed report.
+#include "random_report.hpp"
 #include "support.hpp"
 
+#include <ogi/extract.hpp>
 #include <ogi/render.hpp>
 
 #include <doctest/doctest.h>
 
 #include <map>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -453,7 +456,7 @@ TEST_CASE("render text: the seed's own flattened tables") {
         CHECK_MESSAGE(text.find(want) != std::string::npos, part);
     }
     CHECK(text.find("二、主动公开政府信息情况\n\n\t第二十条第（一）项\n\n\t信息内容\n") != std::string::npos);
-    CHECK(text.starts_with("南安市柳城街道办事处\n2020年政府信息公开工作年度报告\n"));
+    CHECK(text.starts_with("南安市柳城街道办事处2020年政府信息公开工作年度报告\n"));
 }
 
 TEST_CASE("render text and markdown with marks: numbered marks and a list of the findings") {
@@ -468,4 +471,157 @@ TEST_CASE("render text and markdown with marks: numbered marks and a list of the
     const std::string md = ogi::render(report_of(json), ogi::RenderFormat::markdown, o);
     CHECK(md.find("| 四、结转下年度继续办理 |  |  | 1 **\\[") != std::string::npos);
     CHECK(md.find("OGI-T3-BALANCE") != std::string::npos);
+}
+
+// ---------------------------------------------------------------- what a published report prints
+
+TEST_CASE("render: the official title, the narrative and the signature, as a published report prints them") {
+    const ogi::Report seed = report_of(test::seed());
+    const std::string html = ogi::render(seed, ogi::RenderFormat::html);
+    const std::string title = "南安市柳城街道办事处2020年政府信息公开工作年度报告";
+    CHECK(html.find("<h1>" + title + "</h1>") != std::string::npos);
+    // the sections in the report's order: 一, the tables 二 三 四, then 五 and 六, then the signature
+    std::size_t at = 0;
+    for (const char* part : {"<h2>一、总体情况</h2>", "<p>（一）主动公开内容的公开情况</p>", "<h2>二、主动公开政府信息情况</h2>",
+                             "<h2>三、收到和处理政府信息公开申请情况</h2>", "<h2>四、政府信息公开行政复议、行政诉讼情况</h2>",
+                             "<h2>五、政府信息公开工作存在的主要问题及改进情况</h2>", "<p>（二）改进措施</p>",
+                             "<h2>六、其他需要报告的事项</h2>", "<p>无。</p>",
+                             "<div class=\"signature\">\n<p>南安市柳城街道办事处</p>\n<p>2021年1月5日</p>\n</div>"}) {
+        const auto found = html.find(part, at);
+        CHECK_MESSAGE(found != std::string::npos, part);
+        if (found != std::string::npos) at = found;
+    }
+    // an English page: the page's own words change, the report's words do not
+    ogi::RenderOptions en;
+    en.lang = ogi::Lang::en;
+    const std::string page = ogi::render(seed, ogi::RenderFormat::html, en);
+    CHECK(page.find("<title>" + title + "</title>") != std::string::npos);
+    CHECK(page.find("<h1 lang=\"zh-CN\">" + title + "</h1>") != std::string::npos);
+    CHECK(page.find("Tables: the 2019 trial format") != std::string::npos);
+    CHECK(page.find("<p>2021年1月5日</p>") != std::string::npos);
+
+    const std::string text = ogi::render(seed, ogi::RenderFormat::text);
+    CHECK(text.find("\n一、总体情况\n今年来，柳城街道办事处") != std::string::npos);
+    CHECK(text.ends_with("\n六、其他需要报告的事项\n无。\n\n南安市柳城街道办事处\n2021年1月5日\n"));
+    const std::string md = ogi::render(seed, ogi::RenderFormat::markdown);
+    CHECK(md.find("\n## 五、政府信息公开工作存在的主要问题及改进情况\n\n（一）存在的主要问题\n") != std::string::npos);
+    CHECK(md.find("\n1、加强队伍建设") != std::string::npos);
+    CHECK(md.ends_with("\n无。\n\n南安市柳城街道办事处\n\n2021年1月5日\n"));
+
+    // without narrative or date: no empty section, no signature
+    ogi::Report bare = seed;
+    bare.narrative = {};
+    bare.published_on.reset();
+    const std::string plain = ogi::render(bare, ogi::RenderFormat::html);
+    CHECK(plain.find("一、总体情况") == std::string::npos);
+    CHECK(plain.find("六、") == std::string::npos);
+    CHECK(plain.find("signature\"") == std::string::npos);
+    // a line that would start a Markdown list or heading stays a paragraph
+    bare.narrative.problems = "1. 加强队伍建设\n# 充实\n- 宣传";
+    const std::string md2 = ogi::render(bare, ogi::RenderFormat::markdown);
+    CHECK(md2.find("\n1\\. 加强队伍建设\n\n\\# 充实\n\n\\- 宣传\n") != std::string::npos);
+}
+
+namespace {
+
+/// The extractor reads back what the renderer drew: the whole report, except `source` (where
+/// the data came from), which extraction does not carry.
+void check_round_trip(const ogi::Report& original, ogi::RenderFormat format, ogi::Lang lang = ogi::Lang::zh) {
+    ogi::RenderOptions o;
+    o.lang = lang;
+    const std::string page = ogi::render(original, format, o);
+    const ogi::ExtractResult res = ogi::extract(page);
+    REQUIRE(res.report);
+    ogi::Report got = *res.report;
+    CHECK(got.edition() == original.edition());
+    CHECK(got.year == original.year);
+    CHECK(got.agency.name == original.agency.name);
+    CHECK(got.agency.kind == original.agency.kind);
+    CHECK(got.published_on == original.published_on);
+    CHECK(got.narrative.overview == original.narrative.overview);
+    CHECK(got.narrative.problems == original.narrative.problems);
+    CHECK(got.narrative.other_matters == original.narrative.other_matters);
+    CHECK(got.has_single_other() == original.has_single_other());
+    CHECK(got.cells() == original.cells());
+    const ogi::Form& f = original.form();
+    for (std::size_t i = 0, shown = 0; i < f.cells().size() && shown < 5; ++i)
+        if (!(got.cells()[i] == original.cells()[i])) {
+            ++shown;
+            MESSAGE("differs: ", f.cells()[i].pointer);
+        }
+    CHECK(res.complete);
+    // at most notes (a unit read with its amount), and the warning that the layout of （六） is the
+    // other edition's when the report has it so
+    const bool mixed = (original.edition() == ogi::Edition::e2019) != original.has_single_other();
+    for (const ogi::Diagnostic& d : res.diagnostics)
+        CHECK_MESSAGE((d.severity == ogi::Severity::info || (mixed && d.rule == "OGI-E-MIXED")), d.rule, " ", d.path);
+    got.source = original.source;
+    CHECK(got == original);
+}
+
+/// Gives a random report what a published one has besides its tables: an agency whose kind
+/// its name tells, maybe a date under it, and maybe each narrative section.
+void dress(std::mt19937& rng, ogi::Report& r) {
+    auto n = [&](int hi) { return std::uniform_int_distribution<int>(0, hi)(rng); };
+    static const std::pair<const char*, ogi::AgencyKind> agencies[] = {
+        {"测试县人民政府", ogi::AgencyKind::government},     {"某市生态环境局", ogi::AgencyKind::department},
+        {"某区新华街道办事处", ogi::AgencyKind::township},   {"某县城关镇人民政府", ogi::AgencyKind::township},
+        {"某自治州市场监督管理局", ogi::AgencyKind::department}, {"某市人民政府", ogi::AgencyKind::government},
+    };
+    const auto& a = agencies[n(static_cast<int>(std::size(agencies)) - 1)];
+    r.agency.name = a.first;
+    r.agency.kind = a.second;
+    if (n(3) > 0) r.published_on = ogi::Date{r.year + 1, 1 + n(2), 1 + n(27)}.to_string();
+    static const char* sentences[] = {
+        "本机关认真贯彻落实《中华人民共和国政府信息公开条例》，持续深化政务公开。",
+        "（一）主动公开情况。全年在门户网站主动公开政府信息1234条，其中“政策解读”栏目56条。",
+        "（二）依申请公开情况。全年共受理政府信息公开申请17件，均在法定期限内答复。",
+        "一是强化领导，落实责任；二是健全机制，规范运行。",
+        "2、充实公开内容。及时更新主动公开目录，确保信息完整、准确。",
+        "针对存在问题，下一步将加强培训，提升队伍水平 & 服务能力（<重点>）。",
+        "无。",
+        "本年度收取信息处理费0元。",
+    };
+    auto text = [&]() {
+        std::string s;
+        for (int k = 0, lines = 1 + n(3); k < lines; ++k)
+            s += (k ? "\n" : "") + std::string(sentences[n(static_cast<int>(std::size(sentences)) - 1)]);
+        return s;
+    };
+    if (n(3) > 0) r.narrative.overview = text();
+    if (n(3) > 0) r.narrative.problems = text();
+    if (n(3) > 0) r.narrative.other_matters = text();
+}
+
+}  // namespace
+
+TEST_CASE("round trip: extract(render(report)) gives the examples back exactly, from text and from HTML") {
+    for (const auto& json : {test::seed(), test::huaian()}) {
+        const ogi::Report report = report_of(json);
+        CAPTURE(report.agency.name);
+        for (auto format : {ogi::RenderFormat::text, ogi::RenderFormat::html}) {
+            CAPTURE(ogi::to_string(format));
+            check_round_trip(report, format);
+        }
+        check_round_trip(report, ogi::RenderFormat::html, ogi::Lang::en);
+    }
+}
+
+TEST_CASE("round trip: random valid reports of both editions, with blanks, both layouts of （六）") {
+    std::mt19937 rng(5);
+    int checked = 0;
+    for (int round = 0; round < 40; ++round) {
+        const auto edition = round % 2 ? ogi::Edition::e2021 : ogi::Edition::e2019;
+        const bool single = round % 4 < 2 ? edition == ogi::Edition::e2019 : edition != ogi::Edition::e2019;
+        ogi::Report report = test::random_report(rng, edition, single);
+        dress(rng, report);
+        REQUIRE(ogi::validate(report).valid);
+        CAPTURE(round);
+        for (auto format : {ogi::RenderFormat::text, ogi::RenderFormat::html}) {
+            CAPTURE(ogi::to_string(format));
+            check_round_trip(report, format);
+            ++checked;
+        }
+    }
+    CHECK(checked == 80);
 }
