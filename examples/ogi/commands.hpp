@@ -64,16 +64,32 @@ struct RenderArgs {
 CLI::App* add_render(CLI::App& app, RenderArgs& args);
 int run_render(const RenderArgs& args, Lang lang);
 
-// ---- ogi extract FILE... [-o OUT|DIR] [--with-provenance] [--validate] (extract_cmd.cpp)
+// ---- ogi extract FILE... [-o OUT|DIR] [-r] [-j N] [--with-provenance] [--validate] (extract_cmd.cpp)
 struct ExtractArgs {
     std::vector<std::string> files;
     std::string output;
     bool with_provenance = false;
     bool validate = false;
     bool werror = false;
+    bool recursive = false;
+    int jobs = 0;
     std::size_t max_size = 64u << 20;
 };
 CLI::App* add_extract(CLI::App& app, ExtractArgs& args);
 int run_extract(const ExtractArgs& args, Lang lang, bool as_json);
+
+// ---- ogi export FILE... --to csv [--form long|wide] [--bom] [-o OUT] (export_cmd.cpp)
+struct ExportArgs {
+    std::vector<std::string> files;
+    std::string to = "csv";
+    std::string form = "long";
+    bool bom = false;
+    std::string output = "-";
+    bool recursive = false;
+    int jobs = 0;
+    std::size_t max_size = 64u << 20;
+};
+CLI::App* add_export(CLI::App& app, ExportArgs& args);
+int run_export(const ExportArgs& args, Lang lang);
 
 }  // namespace ogi::cli

@@ -1,4 +1,5 @@
 // ogi extract FILE... : published reports (text or HTML) → report JSON.
+#include "batch.hpp"
 #include "commands.hpp"
 
 #include <ogi/extract.hpp>
@@ -22,17 +23,35 @@ CLI::App* add_extract(CLI::App& app, ExtractArgs& args) {
     cmd->add_flag("--validate", args.validate, "also run the validator on what was extracted");
     cmd->add_flag("--werror", args.werror, "with --validate: count warnings as errors");
     cmd->add_option("--max-size", args.max_size, "largest input file in bytes (default 64 MiB)");
+    cmd->add_flag("-r,--recursive", args.recursive, "extract every *.txt, *.html and *.htm file under the directories given");
+    cmd->add_option("-j,--jobs", args.jobs, "files extracted at once (default: every core)")->check(CLI::PositiveNumber);
     return cmd;
 }
+
+namespace {
+
+// What extracting one file gives, made on a worker thread and printed in input order.
+struct ExtractOutcome {
+    bool readable = true;
+    bool failed = false;       // an error was found (or, with --werror, a warning)
+    bool write_failed = false;
+    std::string to_stdout, to_stderr;
+    std::vector<std::string_view> rules;
+};
+
+}  // namespace
 
 int run_extract(const ExtractArgs& args, Lang lang, bool as_json) {
     const bool zh = lang == Lang::zh;
     const Style err{use_colour(2)};
-    if (args.files.size() > 1 && args.output.empty()) {
+    static constexpr std::string_view extensions[] = {".txt", ".html", ".htm"};
+    bool batch = false;
+    const std::vector<Input> inputs = expand_inputs(args.files, args.recursive, extensions, batch);
+    if (batch && args.output.empty()) {
         print(stderr, zh ? "ogi: 多个输入文件需要用 -o 指定输出目录\n" : "ogi: several inputs need -o DIR for the outputs\n");
         return 2;
     }
-    if (args.files.size() > 1) {
+    if (batch) {
         std::error_code ec;
         std::filesystem::create_directories(args.output, ec);
         if (ec || !std::filesystem::is_directory(args.output)) {
@@ -41,31 +60,31 @@ int run_extract(const ExtractArgs& args, Lang lang, bool as_json) {
             return 2;
         }
     }
-    int status = 0;
-    for (const std::string& file : args.files) {
+    auto work = [&](std::size_t i) {
+        const std::string& file = inputs[i].path;
+        ExtractOutcome o;
         std::string error;
         auto bytes = read_input(file, args.max_size, lang, error);
         if (!bytes) {
-            print(stderr, fmt::format("ogi: {}\n", err.red(error)));
-            status = 2;
-            continue;
+            o.readable = false;
+            o.to_stderr = fmt::format("ogi: {}\n", err.red(error));
+            return o;
         }
         ExtractOptions opt;
         opt.source_name = file == "-" ? "" : std::filesystem::path(file).filename().string();
         opt.with_provenance = args.with_provenance;
         opt.max_bytes = args.max_size;
         ExtractResult res = extract(*bytes, opt);
-        std::vector<Diagnostic> diags = res.diagnostics;
-        bool failed = false;
-        for (const auto& d : diags) failed = failed || d.severity == Severity::error;
+        std::vector<Diagnostic> diags = std::move(res.diagnostics);
+        for (const auto& d : diags) o.failed = o.failed || d.severity == Severity::error;
         if (res.report && args.validate) {
             ValidateOptions vo;
             vo.warnings_as_errors = args.werror;
             const ValidationResult v = validate(*res.report, vo);
-            failed = failed || !v.valid;
+            o.failed = o.failed || !v.valid;
             diags.insert(diags.end(), v.diagnostics.begin(), v.diagnostics.end());
         }
-        if (failed && status == 0) status = 1;
+        for (const auto& d : diags) o.rules.push_back(d.rule);
         std::string out;
         if (as_json) {
             json::array a;
@@ -78,21 +97,52 @@ int run_extract(const ExtractArgs& args, Lang lang, bool as_json) {
             for (const auto& d : diags) {
                 std::string where = d.path.empty() ? file : file + " " + d.path;  // always the file
                 if (d.line) where = fmt::format("{}:{}:{}{}", file, *d.line, *d.column, d.path.empty() ? "" : " " + d.path);
-                print(stderr, fmt::format("{} {} {}: {}\n", to_string(d.severity), d.rule, where, d.message(lang)));
+                o.to_stderr += fmt::format("{} {} {}: {}\n", to_string(d.severity), d.rule, where, d.message(lang));
             }
             if (res.report) out = to_json_text(*res.report);
         }
-        if (out.empty()) continue;
+        if (out.empty()) return o;
         std::string target = args.output;
-        if (args.files.size() > 1)
-            target = (std::filesystem::path(args.output) / std::filesystem::path(file).filename().replace_extension(".json")).string();
-        if (target.empty() || target == "-") {
-            print(stdout, out);
-        } else if (!write_atomically(target, out, lang, error)) {
-            print(stderr, fmt::format("ogi: {}\n", err.red(error)));
-            status = 2;
+        if (batch) {  // DIR/<name>.json, or DIR/<path under the directory given>.json with -r
+            const std::filesystem::path name = inputs[i].relative().empty() ? std::filesystem::path(file).filename()
+                                                                            : std::filesystem::path(inputs[i].relative());
+            const std::filesystem::path path = std::filesystem::path(args.output) / name;
+            if (!inputs[i].relative().empty()) {
+                std::error_code ec;
+                std::filesystem::create_directories(path.parent_path(), ec);
+            }
+            target = std::filesystem::path(path).replace_extension(".json").string();
         }
-    }
+        if (target.empty() || target == "-") {
+            o.to_stdout = std::move(out);
+        } else if (!write_atomically(target, out, lang, error)) {
+            o.to_stderr += fmt::format("ogi: {}\n", err.red(error));
+            o.write_failed = true;
+        }
+        return o;
+    };
+
+    int status = 0;
+    Summary summary;
+    summary.files = inputs.size();
+    Progress progress(inputs.size(), want_progress(inputs.size()));
+    run_ordered<ExtractOutcome>(inputs.size(), job_count(args.jobs), work, [&](std::size_t i, ExtractOutcome&& o) {
+        if (!o.to_stderr.empty()) progress.clear();
+        print(stderr, o.to_stderr);
+        print(stdout, o.to_stdout);
+        if (!o.readable) {
+            ++summary.unreadable;
+            status = 2;
+        } else {
+            ++(o.failed ? summary.invalid : summary.valid);
+            for (std::string_view rule : o.rules) ++summary.per_rule[rule];
+            if (o.write_failed) status = 2;
+            if (o.failed && status == 0) status = 1;
+        }
+        progress.update(i + 1);
+    });
+    progress.clear();
+    if (batch) print(as_json ? stderr : stdout, summary.text(lang));
     return status;
 }
 

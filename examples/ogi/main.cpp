@@ -1,5 +1,6 @@
 // ogi — the command-line tool over the ogi library (see docs/cli.md). Thin glue: every
 // check it runs is a library call, so a program linking ogi can do the same.
+#include "batch.hpp"
 #include "commands.hpp"
 #include "io.hpp"
 
@@ -46,7 +47,17 @@ struct ValidateArgs {
     std::vector<std::string> files;
     bool werror = false;
     bool blanks_as_zero = false;
+    bool recursive = false;
+    int jobs = 0;
     std::size_t max_size = 64u << 20;
+};
+
+// What checking one file gives, made on a worker thread and printed in input order.
+struct ValidateOutcome {
+    bool readable = true;
+    bool valid = true;
+    std::string output;  // the file's text block, or its diagnostics document
+    std::vector<std::string_view> rules;
 };
 
 int run_validate(const Common& common, const ValidateArgs& args) {
@@ -59,57 +70,77 @@ int run_validate(const Common& common, const ValidateArgs& args) {
     options.warnings_as_errors = args.werror;
     options.blanks_as_zero = args.blanks_as_zero;
 
-    int status = exit_ok;
-    json::array documents;
-    std::size_t valid_files = 0, checked = 0;
-    std::map<std::string_view, std::size_t> per_rule;
-    for (const std::string& file : args.files) {
+    static constexpr std::string_view extensions[] = {".json"};
+    bool batch = false;
+    const std::vector<ogi::cli::Input> inputs = ogi::cli::expand_inputs(args.files, args.recursive, extensions, batch);
+
+    auto check = [&](std::size_t i) {
+        const std::string& file = inputs[i].path;
+        ValidateOutcome outcome;
         std::string error;
         auto text = ogi::cli::read_input(file, args.max_size, lang, error);
         if (!text) {
-            print(stderr, fmt::format("ogi: {}\n", err_style.red(error)));
-            status = exit_failure;
-            continue;
+            outcome.readable = false;
+            outcome.output = std::move(error);
+            return outcome;
         }
-        ++checked;
         const ogi::ValidationResult result = ogi::validate_json_text(*text, options);
-        if (!result.valid && status == exit_ok) status = exit_findings;
-        if (result.valid) ++valid_files;
-        for (const auto& d : result.diagnostics) ++per_rule[d.rule];
+        outcome.valid = result.valid;
+        for (const auto& d : result.diagnostics) outcome.rules.push_back(d.rule);
         if (as_json) {
             json::array diags;
             for (const auto& d : result.diagnostics) diags.push_back(ogi::to_json(d, lang));
-            documents.push_back(json::object{{"file", file}, {"valid", result.valid}, {"diagnostics", std::move(diags)}});
-            continue;
+            const json::value doc = json::object{{"file", file}, {"valid", result.valid}, {"diagnostics", std::move(diags)}};
+            if (!batch) {
+                outcome.output = ogi::pretty_json(doc);
+            } else {  // an element of the array: as pretty_json would indent it inside one
+                std::string one = ogi::pretty_json(json::array{doc});
+                outcome.output = one.substr(2, one.size() - 5);
+            }
+            return outcome;
         }
         const auto errors = result.count(ogi::Severity::error), warnings = result.count(ogi::Severity::warning),
                    notes = result.count(ogi::Severity::info);
         const std::string verdict = result.valid ? out_style.green(zh ? "通过" : "valid") : out_style.red(zh ? "未通过" : "invalid");
-        print(stdout, zh ? fmt::format("{}：{}（错误 {}，警告 {}，提示 {}）\n", out_style.bold(file), verdict, errors, warnings, notes)
-                         : fmt::format("{}: {} (errors: {}, warnings: {}, info: {})\n", out_style.bold(file), verdict,
-                                       errors, warnings, notes));
+        outcome.output = zh ? fmt::format("{}：{}（错误 {}，警告 {}，提示 {}）\n", out_style.bold(file), verdict, errors, warnings, notes)
+                            : fmt::format("{}: {} (errors: {}, warnings: {}, info: {})\n", out_style.bold(file), verdict,
+                                          errors, warnings, notes);
         for (const auto& d : result.diagnostics) {
             std::string where = d.path.empty() ? "/" : d.path;
             if (d.line) where = fmt::format("{}:{}:{}", file, *d.line, *d.column);
-            print(stdout, fmt::format("  {} {} {}\n      {}\n", severity_word(d.severity, lang, out_style), d.rule,
-                                      out_style.dim(where), d.message(lang)));
+            outcome.output += fmt::format("  {} {} {}\n      {}\n", severity_word(d.severity, lang, out_style), d.rule,
+                                          out_style.dim(where), d.message(lang));
         }
-    }
-    if (as_json) {
-        // One file in, one document out; a file that could not be read has no document (exit 2).
-        if (args.files.size() == 1) {
-            if (!documents.empty()) print(stdout, ogi::pretty_json(documents.front()));
+        return outcome;
+    };
+
+    int status = exit_ok;
+    ogi::cli::Summary summary;
+    summary.files = inputs.size();
+    ogi::cli::Progress progress(inputs.size(), ogi::cli::want_progress(inputs.size()));
+    std::size_t documents = 0;
+    if (as_json && batch) print(stdout, "[");
+    ogi::cli::run_ordered<ValidateOutcome>(inputs.size(), ogi::cli::job_count(args.jobs), check,
+                                           [&](std::size_t i, ValidateOutcome&& outcome) {
+        progress.clear();
+        if (!outcome.readable) {
+            print(stderr, fmt::format("ogi: {}\n", err_style.red(outcome.output)));
+            status = exit_failure;
+            ++summary.unreadable;
         } else {
-            print(stdout, ogi::pretty_json(documents));
+            if (!outcome.valid && status == exit_ok) status = exit_findings;
+            ++(outcome.valid ? summary.valid : summary.invalid);
+            for (std::string_view rule : outcome.rules) ++summary.per_rule[rule];
+            if (as_json && batch) print(stdout, documents == 0 ? "\n" : ",\n");
+            print(stdout, outcome.output);
+            ++documents;
         }
-    } else if (args.files.size() > 1) {
-        std::vector<std::string> counts;
-        for (const auto& [rule, n] : per_rule) counts.push_back(fmt::format("{} {}", rule, n));
-        print(stdout, zh ? fmt::format("\n共 {} 个文件：通过 {}，未通过 {}{}\n", checked, valid_files, checked - valid_files,
-                                       counts.empty() ? "" : fmt::format("；{}", fmt::join(counts, "，")))
-                         : fmt::format("\n{} files: {} valid, {} invalid{}\n", checked, valid_files, checked - valid_files,
-                                       counts.empty() ? "" : fmt::format("; {}", fmt::join(counts, ", "))));
-    }
+        progress.update(i + 1);
+    });
+    progress.clear();
+    if (as_json && batch) print(stdout, documents == 0 ? "]\n" : "\n]\n");
+    // One file in, one document out; a file that could not be read has no document (exit 2).
+    if (batch) print(as_json ? stderr : stdout, summary.text(lang));
     return status;
 }
 
@@ -164,6 +195,8 @@ int main(int argc, char** argv) {
     validate->add_flag("--werror", vargs.werror, "count warnings as errors");
     validate->add_flag("--blanks-as-zero", vargs.blanks_as_zero, "read blank cells as 0 (each use is noted)");
     validate->add_option("--max-size", vargs.max_size, "largest input file in bytes (default 64 MiB)");
+    validate->add_flag("-r,--recursive", vargs.recursive, "check every *.json file under the directories given");
+    validate->add_option("-j,--jobs", vargs.jobs, "files checked at once (default: every core)")->check(CLI::PositiveNumber);
 
     auto* rules = app.add_subcommand("rules", "list the rule catalogue");
     auto* schema = app.add_subcommand("schema", "print the JSON Schema of report JSON");
@@ -175,6 +208,8 @@ int main(int argc, char** argv) {
     auto* render = ogi::cli::add_render(app, render_args);
     ogi::cli::ExtractArgs extract_args;
     auto* extract = ogi::cli::add_extract(app, extract_args);
+    ogi::cli::ExportArgs export_args;
+    auto* export_cmd = ogi::cli::add_export(app, export_args);
 
     try {
         app.parse(argc, argv);
@@ -195,6 +230,7 @@ int main(int argc, char** argv) {
         if (aggregate->parsed()) return ogi::cli::run_aggregate(aggregate_args, common.language(), common.format == "json");
         if (render->parsed()) return ogi::cli::run_render(render_args, common.language());
         if (extract->parsed()) return ogi::cli::run_extract(extract_args, common.language(), common.format == "json");
+        if (export_cmd->parsed()) return ogi::cli::run_export(export_args, common.language());
         if (schema->parsed()) {
             print(stdout, ogi::report_schema_text());
             return exit_ok;

@@ -6,6 +6,7 @@
 #include <ogi/compare.hpp>
 #include <ogi/decimal.hpp>
 #include <ogi/diagnostic.hpp>
+#include <ogi/export.hpp>
 #include <ogi/form.hpp>
 #include <ogi/json.hpp>
 #include <ogi/regulation.hpp>
