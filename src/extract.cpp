@@ -155,6 +155,10 @@ std::optional<Token> read_number_cell(std::string_view text) {
 
 /// Page numbers that pdftotext leaves between lines: "-3-", "- 3 -", "第 3 页", "3/10".
 bool is_page_number(std::string_view text) {
+    // Only short cells with a dash or 页 can be one; most cells are not looked at twice.
+    if (text.size() > 40 || (text.find('-') == std::string_view::npos && text.find("－") == std::string_view::npos &&
+                             text.find("页") == std::string_view::npos))
+        return false;
     const std::string s = normalise_label(text);
     if (s.size() >= 3 && s.front() == '-' && s.back() == '-') {
         const std::string mid = s.substr(1, s.size() - 2);
@@ -774,20 +778,24 @@ private:
 
 Edition Extractor::detect_edition() {
     int votes[2] = {0, 0};
-    static const std::pair<const char*, int> keys[] = {
-        {"本年新制作数量", 0}, {"上一年项目数量", 0}, {"本年增/减", 0}, {"第二十条第(九)项", 0}, {"政府集中采购", 0},
-        {"采购项目数量", 0}, {"对外公开总数量", 0}, {"处理决定数量", 0},
-        {"本年制发件数", 1}, {"现行有效件数", 1}, {"本年收费金额", 1}, {"本年废止件数", 1}, {"本年处理决定数量", 1}};
+    // The words that tell the editions' section 二 apart, normalised once.
+    static const std::vector<std::pair<std::string, int>> keys = [] {
+        const std::pair<const char*, int> words[] = {
+            {"本年新制作数量", 0}, {"上一年项目数量", 0}, {"本年增/减", 0}, {"第二十条第(九)项", 0}, {"政府集中采购", 0},
+            {"采购项目数量", 0}, {"对外公开总数量", 0}, {"处理决定数量", 0},
+            {"本年制发件数", 1}, {"现行有效件数", 1}, {"本年收费金额", 1}, {"本年废止件数", 1}, {"本年处理决定数量", 1}};
+        std::vector<std::pair<std::string, int>> out;
+        for (const auto& [w, e] : words) out.emplace_back(normalise_label(w), e);
+        return out;
+    }();
+    static const std::string decisions = normalise_label("处理决定数量"), decisions_2021 = normalise_label("本年处理决定数量");
     for (const Token& t : tokens_) {
         if (t.kind != Token::Kind::text) continue;
         for (const auto& [k, e] : keys) {
-            const std::string nk = normalise_label(k);
-            if (t.norm.find(nk) != std::string::npos) {
-                // 本年处理决定数量 contains 处理决定数量: count the longer key only
-                if (nk == normalise_label("处理决定数量") && t.norm.find(normalise_label("本年处理决定数量")) != std::string::npos)
-                    continue;
-                ++votes[e];
-            }
+            if (t.norm.find(k) == std::string::npos) continue;
+            // 本年处理决定数量 contains 处理决定数量: count the longer key only
+            if (k == decisions && t.norm.find(decisions_2021) != std::string::npos) continue;
+            ++votes[e];
         }
     }
     if (votes[0] == 0 && votes[1] == 0) return Edition::e2021;
@@ -1391,6 +1399,7 @@ void Extractor::metadata(const std::vector<std::string>& lines, Report& r) {
     };
     std::vector<Section> heads;
     for (std::size_t li = 0; li < lines.size(); ++li) {
+        if (lines[li].size() > 160) continue;  // a heading is short; 40 characters at most
         const std::string n = normalise_label(lines[li]);
         if (n.empty() || detail::char_count(n) > 40) continue;
         for (const Label& l : labels())
