@@ -31,38 +31,8 @@ using detail::RawLine;
 
 // ---------------------------------------------------------------- UTF-8 helpers
 
-std::u32string to_u32(std::string_view s) {
-    std::u32string out;
-    for (std::size_t i = 0; i < s.size();) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        char32_t cp = 0xFFFD;
-        std::size_t n = 1;
-        if (c < 0x80) cp = c;
-        else if ((c >> 5) == 0x6 && i + 1 < s.size()) cp = ((c & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu), n = 2;
-        else if ((c >> 4) == 0xE && i + 2 < s.size())
-            cp = ((c & 0x0Fu) << 12) | ((s[i + 1] & 0x3Fu) << 6) | (s[i + 2] & 0x3Fu), n = 3;
-        else if ((c >> 3) == 0x1E && i + 3 < s.size())
-            cp = ((c & 0x07u) << 18) | ((s[i + 1] & 0x3Fu) << 12) | ((s[i + 2] & 0x3Fu) << 6) | (s[i + 3] & 0x3Fu), n = 4;
-        out.push_back(cp);
-        i += n;
-    }
-    return out;
-}
-
-std::string to_u8(std::u32string_view s) {
-    std::string out;
-    for (char32_t c : s) {
-        if (c < 0x80) out += static_cast<char>(c);
-        else if (c < 0x800) out += static_cast<char>(0xC0 | (c >> 6)), out += static_cast<char>(0x80 | (c & 0x3F));
-        else if (c < 0x10000)
-            out += static_cast<char>(0xE0 | (c >> 12)), out += static_cast<char>(0x80 | ((c >> 6) & 0x3F)),
-                out += static_cast<char>(0x80 | (c & 0x3F));
-        else
-            out += static_cast<char>(0xF0 | (c >> 18)), out += static_cast<char>(0x80 | ((c >> 12) & 0x3F)),
-                out += static_cast<char>(0x80 | ((c >> 6) & 0x3F)), out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-    return out;
-}
+std::u32string to_u32(std::string_view s) { return detail::to_code_points(s); }
+std::string to_u8(std::u32string_view s) { return detail::to_utf8(s); }
 
 bool is_space(char32_t c) { return c == U' ' || c == U'\t' || c == 0xA0 || c == 0x3000 || c == U'\r'; }
 bool is_digit(char32_t c) { return (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９'); }

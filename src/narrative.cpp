@@ -1,4 +1,5 @@
 #include "narrative.hpp"
+#include "text_util.hpp"
 
 #include <algorithm>
 #include <optional>
@@ -13,17 +14,7 @@ using Text = std::u32string;
 Text compact(std::string_view s) {
     Text out;
     out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size();) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        char32_t cp = 0xFFFD;
-        std::size_t n = 1;
-        if (c < 0x80) cp = c;
-        else if ((c >> 5) == 0x6 && i + 1 < s.size()) cp = ((c & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu), n = 2;
-        else if ((c >> 4) == 0xE && i + 2 < s.size())
-            cp = ((c & 0x0Fu) << 12) | ((s[i + 1] & 0x3Fu) << 6) | (s[i + 2] & 0x3Fu), n = 3;
-        else if ((c >> 3) == 0x1E && i + 3 < s.size())
-            cp = ((c & 0x07u) << 18) | ((s[i + 1] & 0x3Fu) << 12) | ((s[i + 2] & 0x3Fu) << 6) | (s[i + 3] & 0x3Fu), n = 4;
-        i += n;
+    for (char32_t cp : to_code_points(s)) {
         if (cp == U' ' || cp == U'\t' || cp == U'\n' || cp == U'\r' || cp == U'\u3000' || cp == U'\u00A0') continue;
         if (cp >= U'０' && cp <= U'９') cp = U'0' + (cp - U'０');
         out.push_back(cp);
@@ -32,19 +23,8 @@ Text compact(std::string_view s) {
 }
 
 std::string encode(const Text& t, std::size_t from, std::size_t to) {
-    std::string out;
-    for (std::size_t i = from; i < to && i < t.size(); ++i) {
-        const char32_t c = t[i];
-        if (c < 0x80) out += static_cast<char>(c);
-        else if (c < 0x800) out += static_cast<char>(0xC0 | (c >> 6)), out += static_cast<char>(0x80 | (c & 0x3F));
-        else if (c < 0x10000)
-            out += static_cast<char>(0xE0 | (c >> 12)), out += static_cast<char>(0x80 | ((c >> 6) & 0x3F)),
-                out += static_cast<char>(0x80 | (c & 0x3F));
-        else
-            out += static_cast<char>(0xF0 | (c >> 18)), out += static_cast<char>(0x80 | ((c >> 12) & 0x3F)),
-                out += static_cast<char>(0x80 | ((c >> 6) & 0x3F)), out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-    return out;
+    to = std::min(to, t.size());
+    return from < to ? to_utf8(std::u32string_view(t).substr(from, to - from)) : std::string();
 }
 
 bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }

@@ -15,6 +15,10 @@ std::string decode_text(std::string_view bytes, Encoding& detected);
 /// simplified characters of the form's vocabulary, quotes unified, "1、" → "1.", no white space.
 std::string normalise_label(std::string_view text);
 
+/// UTF-8 text as code points (an invalid byte becomes U+FFFD), and back.
+std::u32string to_code_points(std::string_view utf8);
+std::string to_utf8(std::u32string_view code_points);
+
 /// Number of characters (code points) in UTF-8 text.
 std::size_t char_count(std::string_view text);
 

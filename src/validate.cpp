@@ -4,6 +4,7 @@
 #include <ogi/validate.hpp>
 
 #include "narrative.hpp"
+#include "rule_diagnostic.hpp"
 #include "report_io.hpp"
 #include "schema_check.hpp"
 
@@ -20,16 +21,7 @@ namespace {
 
 // ---------------------------------------------------------------- diagnostics helpers
 
-Diagnostic make(std::string_view rule, std::string path, std::string en, std::string zh) {
-    const RuleInfo* info = find_rule(rule);
-    Diagnostic d;
-    d.rule = info ? info->id : rule;
-    d.severity = info ? info->severity : Severity::error;
-    d.path = std::move(path);
-    d.message_en = std::move(en);
-    d.message_zh = std::move(zh);
-    return d;
-}
+using detail::rule_diagnostic;
 
 // ---------------------------------------------------------------- schema
 
@@ -50,11 +42,11 @@ void schema_diagnostics(const json::value& value, const detail::ReadOutcome& rea
     // languages; what the schema finds that the reader did not is added in the schema's words.
     std::vector<std::string> places;
     for (const auto& p : read.problems) {
-        out.push_back(make("OGI-S-SCHEMA", p.pointer, p.what_en, p.what_zh));
+        out.push_back(rule_diagnostic("OGI-S-SCHEMA", p.pointer, p.what_en, p.what_zh));
         places.push_back(p.pointer);
     }
     for (const auto& p : read.inexact)
-        out.push_back(make("OGI-S-EXACT", p,
+        out.push_back(rule_diagnostic("OGI-S-EXACT", p,
                            "this amount cannot be held exactly (more than 18 significant digits, or more than 18 "
                            "digits after the point, or out of range); ogi keeps money exact and will not round it",
                            "该金额无法精确保存（有效数字超过18位、小数超过18位或超出范围）；ogi精确保存金额，不作舍入"));
@@ -73,7 +65,7 @@ void schema_diagnostics(const json::value& value, const detail::ReadOutcome& rea
         const std::string& p = e.pointer;
         if (std::any_of(places.begin(), places.end(), [&](const std::string& q) { return covers(p, q); })) continue;
         if (!seen.insert(p + '\n' + e.description).second) continue;
-        out.push_back(make("OGI-S-SCHEMA", p, fmt::format("does not match the schema: {}", e.description),
+        out.push_back(rule_diagnostic("OGI-S-SCHEMA", p, fmt::format("does not match the schema: {}", e.description),
                            fmt::format("不符合JSON Schema：{}", e.description)));
     }
 }
@@ -110,7 +102,7 @@ struct Checker {
         };
         std::int64_t l = 0, r = 0;
         if (!side(rel.lhs, l) || !side(rel.rhs, r)) {
-            out.push_back(make(rel.rule, pointer(rel.target),
+            out.push_back(rule_diagnostic(rel.rule, pointer(rel.target),
                                fmt::format("{}: the numbers are too large to add up exactly", rel.what_en),
                                fmt::format("{}：数值过大，无法精确求和", rel.what_zh)));
             return;
@@ -147,7 +139,7 @@ struct Checker {
         Diagnostic d;
         if (rel.op == Comparison::equal && rel.lhs.size() == 1) {
             // "target = sum of parts"
-            d = make(rel.rule, pointer(rel.target),
+            d = rule_diagnostic(rel.rule, pointer(rel.target),
                      fmt::format("{}: {} is {}, but {} add up to {} ({})", rel.what_en, label, actual, rel.parts_en, r,
                                  terms_text(rel.rhs)),
                      fmt::format("{}：{}为{}，但{}为{}（{}）", rel.what_zh, label, actual, rel.parts_zh, r,
@@ -158,21 +150,21 @@ struct Checker {
                 for (CellIndex i : t) n.push_back(form().cell_label(i));
                 return fmt::format("{}", fmt::join(n, " + "));
             };
-            d = make(rel.rule, pointer(rel.target),
+            d = rule_diagnostic(rel.rule, pointer(rel.target),
                      fmt::format("{}: {} = {} = {}, but {} = {} = {}", rel.what_en, names(rel.lhs), terms_text(rel.lhs),
                                  l, names(rel.rhs), terms_text(rel.rhs), r),
                      fmt::format("{}：{} = {} = {}，但{} = {} = {}", rel.what_zh, names(rel.lhs), terms_text(rel.lhs), l,
                                  names(rel.rhs), terms_text(rel.rhs), r));
         } else if (rel.op == Comparison::less_equal) {
             const std::string other = form().cell_label(rel.lhs.front());
-            d = make(rel.rule, pointer(rel.target),
+            d = rule_diagnostic(rel.rule, pointer(rel.target),
                      fmt::format("{} ({}) is less than {} ({})", label, r, other, l),
                      fmt::format("{}（{}）小于{}（{}）", label, r, other, l));
         } else {
             const std::string first = form().cell_label(rel.lhs.front());
             const auto& cells = report.cells();
             const std::int64_t a = cells[rel.lhs.front()].number, b = cells[rel.target].number;
-            d = make(rel.rule, pointer(rel.target),
+            d = rule_diagnostic(rel.rule, pointer(rel.target),
                      fmt::format("{}: {} + {} = {} + ({}) = {}, which is negative", rel.what_en, first, label, a, b, l),
                      fmt::format("{}：{}加{}为{} + ({}) = {}，小于0", rel.what_zh, first, label, a, b, l));
         }
@@ -190,10 +182,10 @@ struct Checker {
         }
         const std::string rule_name(rel.rule);
         Diagnostic d = options.blanks_as_zero
-            ? make("OGI-C-BLANK", pointer(blanks.front()),
+            ? rule_diagnostic("OGI-C-BLANK", pointer(blanks.front()),
                    fmt::format("{} ({}): blank cells read as 0: {}", rel.what_en, rule_name, fmt::join(labels, "; ")),
                    fmt::format("{}（{}）：空白单元格按0计：{}", rel.what_zh, rule_name, fmt::join(labels, "；")))
-            : make("OGI-C-BLANK", pointer(blanks.front()),
+            : rule_diagnostic("OGI-C-BLANK", pointer(blanks.front()),
                    fmt::format("{} ({}) not checked: blank cells: {}", rel.what_en, rule_name, fmt::join(labels, "; ")),
                    fmt::format("{}（{}）未检查：以下单元格为空：{}", rel.what_zh, rule_name, fmt::join(labels, "；")));
         paths.erase(paths.begin());
@@ -207,13 +199,13 @@ struct Checker {
 void check_layout(const Report& r, std::vector<Diagnostic>& out) {
     const bool single = r.has_single_other();
     if (r.edition() == Edition::e2021 && single) {
-        out.push_back(make("OGI-M-VARIANT", "/applications/other",
+        out.push_back(rule_diagnostic("OGI-M-VARIANT", "/applications/other",
                            "edition 2021 splits （六）其他处理 into three rows, but this report has the single row of edition 2019",
                            "2021版的（六）其他处理分为三行，本报告仍用2019版的单行"));
     }
     if (r.edition() == Edition::e2019 && !single) {
         for (const char* row : {"other_overdue_correction", "other_overdue_fee", "other_reasons"})
-            out.push_back(make("OGI-M-VARIANT", fmt::format("/applications/{}", row),
+            out.push_back(rule_diagnostic("OGI-M-VARIANT", fmt::format("/applications/{}", row),
                                "edition 2019 has a single （六）其他处理 row, but this report has the three rows of edition 2021",
                                "2019版的（六）其他处理为单行，本报告用了2021版的三行"));
     }
@@ -221,14 +213,14 @@ void check_layout(const Report& r, std::vector<Diagnostic>& out) {
 
 void check_edition(const Report& r, std::vector<Diagnostic>& out) {
     if (r.year < 2019) {
-        out.push_back(make("OGI-M-EDITION", "/edition",
+        out.push_back(rule_diagnostic("OGI-M-EDITION", "/edition",
                            fmt::format("no edition of the form covers {}: the formats apply from the 2019 reports on", r.year),
                            fmt::format("{}年度没有适用的年报格式：统一格式自2019年度起施行", r.year)));
         return;
     }
     const Edition want = expected_edition(r.year);
     if (want != r.edition())
-        out.push_back(make("OGI-M-EDITION", "/edition",
+        out.push_back(rule_diagnostic("OGI-M-EDITION", "/edition",
                            fmt::format("a {} report should use the edition {} form, but this one says {}", r.year,
                                        to_string(want), to_string(r.edition())),
                            fmt::format("{}年度报告应使用{}版格式，本报告为{}版", r.year, to_string(want), to_string(r.edition()))));
@@ -239,12 +231,12 @@ void check_date(const Report& r, std::vector<Diagnostic>& out) {
     const auto d = Date::parse(*r.published_on);
     if (!d) return;  // not of the form YYYY-MM-DD: an OGI-S-SCHEMA error already
     if (!d->is_real()) {
-        out.push_back(make("OGI-M-DATE", "/published_on", fmt::format("{} is not a real date", *r.published_on),
+        out.push_back(rule_diagnostic("OGI-M-DATE", "/published_on", fmt::format("{} is not a real date", *r.published_on),
                            fmt::format("{}不是真实存在的日期", *r.published_on)));
         return;
     }
     if (d->year <= r.year) {
-        out.push_back(make("OGI-M-DATE", "/published_on",
+        out.push_back(rule_diagnostic("OGI-M-DATE", "/published_on",
                            fmt::format("published on {}, before the year {} it reports on had ended", *r.published_on, r.year),
                            fmt::format("落款日期{}早于所报告的{}年度结束", *r.published_on, r.year)));
         return;
@@ -252,7 +244,7 @@ void check_date(const Report& r, std::vector<Diagnostic>& out) {
     const bool department = r.agency.kind == AgencyKind::department;
     const Date deadline{r.year + 1, department ? 1 : 3, 31};
     if (*d > deadline) {
-        Diagnostic w = make("OGI-M-DATE", "/published_on",
+        Diagnostic w = rule_diagnostic("OGI-M-DATE", "/published_on",
                             fmt::format("published on {}, after the Article 49 deadline {} for {}", *r.published_on,
                                         deadline.to_string(), department ? "a department" : "this agency"),
                             fmt::format("落款日期{}晚于第四十九条规定的{}期限{}", *r.published_on,
@@ -292,10 +284,10 @@ void check_narrative(const Report& r, const Checker& checker, std::vector<Diagno
             if (unusable) continue;
             if (!blank.empty()) {
                 Diagnostic d = checker.options.blanks_as_zero
-                    ? make("OGI-C-BLANK", blank.front(),
+                    ? rule_diagnostic("OGI-C-BLANK", blank.front(),
                            fmt::format("narrative count (OGI-N-APPLICATIONS): blank cells read as 0: {}", fmt::join(blank, ", ")),
                            fmt::format("正文申请数（OGI-N-APPLICATIONS）：空白单元格按0计：{}", fmt::join(blank, "，")))
-                    : make("OGI-C-BLANK", blank.front(),
+                    : rule_diagnostic("OGI-C-BLANK", blank.front(),
                            fmt::format("the narrative says \"{}\", but the table cell it should match is blank: not checked", st.quote),
                            fmt::format("正文称“{}”，但对应的表格单元格为空：未检查", st.quote));
                 d.related = {s.path};
@@ -306,7 +298,7 @@ void check_narrative(const Report& r, const Checker& checker, std::vector<Diagno
             std::optional<std::int64_t> table = new_value;
             if (st.includes_carried_over) table = new_value + carried_value;
             if (*table == st.count) continue;
-            Diagnostic d = make(
+            Diagnostic d = rule_diagnostic(
                 "OGI-N-APPLICATIONS", new_path,
                 st.includes_carried_over
                     ? fmt::format("the narrative says {} applications including those carried over (\"{}\"), but the "
@@ -329,7 +321,7 @@ void check_narrative(const Report& r, const Checker& checker, std::vector<Diagno
             bool overflow = false;
             for (auto p : st.parts) overflow = overflow || __builtin_add_overflow(sum, p, &sum);
             if (!overflow && sum == st.total) continue;
-            Diagnostic d = make("OGI-N-PROACTIVE-SUM", s.path,
+            Diagnostic d = rule_diagnostic("OGI-N-PROACTIVE-SUM", s.path,
                                 fmt::format("the narrative gives {} items in all, but its parts add up to {} ({}): \"{}\"",
                                             st.total, sum, fmt::join(st.parts, "+"), st.quote),
                                 fmt::format("正文称共{}条，但其中各分项之和为{}（{}）：“{}”", st.total, sum,
