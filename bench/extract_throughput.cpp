@@ -1,4 +1,4 @@
-// ogi-bench-extract DIR|LIST [MAX_FILES]: extraction throughput on one core. Every valid report of
+// ogi-bench-extract DIR|LIST [MAX_FILES [text|html]]: extraction throughput on one core. Every valid report of
 // the corpus is drawn with ogi::render (text and HTML), then ogi::extract reads the drawings back;
 // prints the megabytes of input per second for each, and the cells that did not come back.
 #include <ogi/extract.hpp>
@@ -14,11 +14,12 @@
 #include "file_list.hpp"
 
 int main(int argc, char** argv) {
-    if (argc < 2 || argc > 3) {
-        std::fprintf(stderr, "usage: ogi-bench-extract DIR|LIST [MAX_FILES]\n");
+    if (argc < 2 || argc > 4) {
+        std::fprintf(stderr, "usage: ogi-bench-extract DIR|LIST [MAX_FILES [text|html]]\n");
         return 2;
     }
-    const std::size_t max_files = argc == 3 ? std::stoul(argv[2]) : 2000;
+    const std::size_t max_files = argc >= 3 ? std::stoul(argv[2]) : 2000;
+    const std::string only = argc == 4 ? argv[3] : "";  // one format only, for profiling
     std::vector<ogi::Report> reports;
     std::string text;
     for (const std::string& file : ogi_bench::file_list(argv[1])) {
@@ -29,6 +30,7 @@ int main(int argc, char** argv) {
     }
     int status = 0;
     for (const auto format : {ogi::RenderFormat::text, ogi::RenderFormat::html}) {
+        if (!only.empty() && only != ogi::to_string(format)) continue;
         std::vector<std::string> drawn;
         std::size_t bytes = 0;
         for (const auto& r : reports) {

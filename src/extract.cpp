@@ -17,10 +17,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <functional>
 #include <map>
 #include <optional>
 #include <set>
+#include <unordered_map>
 
 namespace ogi {
 namespace {
@@ -38,13 +41,42 @@ bool is_space(char32_t c) { return c == U' ' || c == U'\t' || c == 0xA0 || c == 
 bool is_digit(char32_t c) { return (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９'); }
 char digit_char(char32_t c) { return static_cast<char>(c >= U'０' ? U'0' + (c - U'０') : c); }
 
-std::string trim(std::string_view s) {
-    std::u32string u = to_u32(s);
-    std::size_t a = 0, b = u.size();
-    while (a < b && is_space(u[a])) ++a;
-    while (b > a && is_space(u[b - 1])) --b;
-    return to_u8(std::u32string_view(u).substr(a, b - a));
+/// The length of the white space (is_space) that starts `s`, or 0.
+std::size_t space_at(std::string_view s) {
+    if (s.empty()) return 0;
+    if (s[0] == ' ' || s[0] == '\t' || s[0] == '\r') return 1;
+    if (s.substr(0, 2) == "\xC2\xA0") return 2;       // U+00A0
+    if (s.substr(0, 3) == "\xE3\x80\x80") return 3;  // U+3000
+    return 0;
 }
+
+/// The length in bytes of the character at s[i] (1 for a stray byte), never past the end.
+std::size_t char_length(std::string_view s, std::size_t i) {
+    const auto lead = static_cast<unsigned char>(s[i]);
+    const std::size_t n = lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    return std::min(n, s.size() - i);
+}
+
+/// Whether the character at s[i] is a digit, ASCII or full-width.
+bool is_digit_at(std::string_view s, std::size_t i) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b >= '0' && b <= '9') return true;
+    return s.substr(i, 2) == "\xEF\xBC" && i + 2 < s.size() && static_cast<unsigned char>(s[i + 2]) >= 0x90 &&
+           static_cast<unsigned char>(s[i + 2]) <= 0x99;
+}
+
+std::string_view trim_view(std::string_view s) {
+    while (const std::size_t n = space_at(s)) s.remove_prefix(n);
+    for (;;) {
+        if (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+        else if (s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xA0") s.remove_suffix(2);
+        else if (s.size() >= 3 && s.substr(s.size() - 3) == "\xE3\x80\x80") s.remove_suffix(3);
+        else break;
+    }
+    return s;
+}
+
+std::string trim(std::string_view s) { return std::string(trim_view(s)); }
 
 // ---------------------------------------------------------------- tokens
 
@@ -62,11 +94,31 @@ struct Token {
     bool partial = false;   // the label matched only the start of a wrapped label
 };
 
+/// Whether a trimmed cell starts as a number or a placeholder can (a digit, a sign, a dash, a
+/// slash, 无 …): most text cells are turned away here without being decoded.
+bool may_start_number_cell(std::string_view t) {
+    if (t.empty()) return false;
+    const auto b = static_cast<unsigned char>(t[0]);
+    if (b < 0x80) return (b >= '0' && b <= '9') || b == '-' || b == '+' || b == '/' || b == '\\' || b == 'N' || b == 'n';
+    static constexpr std::string_view starts[] = {"－", "＋", "／", "—", "–", "无", "無", "空", "不"};
+    for (const auto st : starts)
+        if (t.starts_with(st)) return true;
+    return t.size() >= 3 && t.starts_with("\xEF\xBC") && static_cast<unsigned char>(t[2]) >= 0x90 &&
+           static_cast<unsigned char>(t[2]) <= 0x99;  // ０ … ９
+}
+
 /// A number as printed in a cell: "0", "-8", "+22", "1,234", "38297元", "13件", "0.38万元",
 /// "22（其中修订16件）". Placeholders ("/", "-", "—", "无") are blanks.
 std::optional<Token> read_number_cell(std::string_view text) {
-    const std::u32string u = to_u32(trim(text));
-    if (u.empty()) return std::nullopt;
+    const std::string_view trimmed = trim_view(text);
+    if (!may_start_number_cell(trimmed)) return std::nullopt;
+    if (std::all_of(trimmed.begin(), trimmed.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        Token t;  // the common case: plain digits
+        t.kind = Token::Kind::number;
+        t.value = trimmed;
+        return t;
+    }
+    const std::u32string u = to_u32(trimmed);
     static const std::u32string placeholders[] = {U"/", U"／", U"-", U"－", U"—", U"——", U"--", U"–", U"无", U"無",
                                                   U"空", U"\\", U"N/A", U"n/a", U"不适用", U"—-", U"-—"};
     for (const auto& p : placeholders)
@@ -249,14 +301,70 @@ struct LabelMatch {
     bool partial = false;
 };
 
+/// The first two characters of a normalised text as one number (their UTF-8 bytes), with the
+/// count of characters it holds (0, 1 or 2).
+std::pair<std::uint64_t, int> prefix_key(std::string_view norm) {
+    std::size_t end = 0;
+    int chars = 0;
+    while (chars < 2 && end < norm.size()) {
+        const auto lead = static_cast<unsigned char>(norm[end]);
+        end += lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+        ++chars;
+    }
+    end = std::min(end, norm.size());
+    std::uint64_t key = 0;
+    std::memcpy(&key, norm.data(), end);
+    return {key, chars};
+}
+
+/// The label table indexed for matching: labels by their first two characters (a cell that
+/// starts with a label, or is the start of one, shares them), and the application rows'
+/// labels without their numbering.
+struct LabelIndex {
+    std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> by_prefix;
+    std::vector<std::uint32_t> short_labels;  // fewer than two characters: candidates for every cell
+    std::unordered_map<std::string, std::uint32_t> row_by_bare;
+
+    LabelIndex() {
+        const auto& all = labels();
+        for (std::uint32_t i = 0; i < all.size(); ++i) {
+            if (all[i].norm.empty()) continue;
+            const auto [key, chars] = prefix_key(all[i].norm);
+            if (chars < 2) short_labels.push_back(i);
+            else by_prefix[key].push_back(i);
+            if (all[i].kind == LabelKind::application_row) row_by_bare.emplace(strip_numbering(all[i].norm), i);
+        }
+    }
+
+    /// The labels that can match `norm`, in table order; `scratch` holds them when they are not
+    /// one bucket as it is.
+    const std::vector<std::uint32_t>& candidates(std::string_view norm, std::vector<std::uint32_t>& scratch) const {
+        static const std::vector<std::uint32_t> none;
+        const auto [key, chars] = prefix_key(norm);
+        const auto it = chars == 2 ? by_prefix.find(key) : by_prefix.end();
+        const std::vector<std::uint32_t>& bucket = it != by_prefix.end() ? it->second : none;
+        if (short_labels.empty()) return bucket;
+        scratch = bucket;
+        scratch.insert(scratch.end(), short_labels.begin(), short_labels.end());
+        std::sort(scratch.begin(), scratch.end());
+        return scratch;
+    }
+};
+
+const LabelIndex& label_index() {
+    static const LabelIndex index;
+    return index;
+}
+
 LabelMatch match_label(const std::string& norm, bool glued) {
     const auto& all = labels();
+    std::vector<std::uint32_t> scratch;
+    const std::vector<std::uint32_t>& candidates = label_index().candidates(norm, scratch);
     LabelMatch best;
-    for (std::size_t i = 0; i < all.size(); ++i) {
+    for (const std::uint32_t i : candidates) {
         const std::string& l = all[i].norm;
-        if (l.empty()) continue;
         if (norm.compare(0, l.size(), l) == 0) {
-            const std::string rest = norm.substr(l.size());
+            const std::string_view rest = std::string_view(norm).substr(l.size());
             const bool fits = rest.empty() || rest[0] == '(' || (glued && (rest[0] == '-' || (rest[0] >= '0' && rest[0] <= '9'))) ||
                               digits_only(rest);
             if (fits && l.size() > best.covered) best = LabelMatch{static_cast<int>(i), l.size(), false};
@@ -266,7 +374,7 @@ LabelMatch match_label(const std::string& norm, bool glued) {
     // A wrapped label: the cell is the start of one label only (at least five characters).
     if (detail::char_count(norm) >= 5) {
         int found = -1;
-        for (std::size_t i = 0; i < all.size(); ++i) {
+        for (const std::uint32_t i : candidates) {
             const std::string& l = all[i].norm;
             if (l.size() > norm.size() && l.compare(0, norm.size(), norm) == 0) {
                 if (found >= 0 && all[static_cast<std::size_t>(found)].kind != all[i].kind) return best;
@@ -278,11 +386,8 @@ LabelMatch match_label(const std::string& norm, bool glued) {
     // A label with its numbering dropped or changed ("属于国家秘密", "7、属于行政执法案卷").
     const std::string bare = strip_numbering(norm);
     if (detail::char_count(bare) >= 4) {
-        for (std::size_t i = 0; i < all.size(); ++i) {
-            if (all[i].kind != LabelKind::application_row) continue;
-            const std::string lb = strip_numbering(all[i].norm);
-            if (lb == bare) return LabelMatch{static_cast<int>(i), norm.size(), false};
-        }
+        const auto& rows = label_index().row_by_bare;
+        if (auto it = rows.find(bare); it != rows.end()) return LabelMatch{static_cast<int>(it->second), norm.size(), false};
     }
     return best;
 }
@@ -292,9 +397,10 @@ LabelMatch match_label(const std::string& norm, bool glued) {
 struct Tokenizer {
     std::vector<Token> tokens;
     bool glued = false;
+    std::vector<std::pair<std::size_t, std::size_t>> words_;  // segment()'s scratch
 
-    void text_token(std::string raw, std::size_t line, std::size_t column) {
-        const std::string t = trim(raw);
+    void text_token(std::string_view raw, std::size_t line, std::size_t column) {
+        const std::string_view t = trim_view(raw);
         if (t.empty()) return;
         if (is_page_number(t)) return;
         if (auto n = read_number_cell(t)) {
@@ -304,7 +410,7 @@ struct Tokenizer {
             tokens.push_back(std::move(*n));
             return;
         }
-        Token tok;
+        Token& tok = tokens.emplace_back();
         tok.kind = Token::Kind::text;
         tok.raw = t;
         tok.norm = normalise_label(t);
@@ -315,57 +421,61 @@ struct Tokenizer {
         if (m.label >= 0) {
             tok.label = m.label;
             tok.partial = m.partial;
-            const std::string rest = tok.norm.substr(m.covered);
-            if (!rest.empty() && rest[0] != '(' && !m.partial) {
-                tok.norm = tok.norm.substr(0, m.covered);
-                tokens.push_back(tok);
+            if (m.covered < tok.norm.size() && tok.norm[m.covered] != '(' && !m.partial) {
                 Token run;
                 run.kind = Token::Kind::run;
-                run.value = rest;
-                run.raw = rest;
+                run.value = tok.norm.substr(m.covered);
+                run.raw = run.value;
                 run.line = line;
                 run.column = column + detail::char_count(tok.raw);
+                tok.norm.resize(m.covered);
                 tokens.push_back(std::move(run));
-                return;
             }
         }
-        tokens.push_back(std::move(tok));
     }
 
     /// A segment between tabs, pipes or wide gaps: "label 0 0 0" splits off its numbers.
-    void segment(const std::u32string& u, std::size_t line, std::size_t column) {
-        std::vector<std::pair<std::size_t, std::size_t>> words;  // [start, end)
+    /// `column` is the column of the segment's first character.
+    void segment(std::string_view u, std::size_t line, std::size_t column) {
+        words_.clear();  // [start, end) in bytes
         for (std::size_t i = 0; i < u.size();) {
-            while (i < u.size() && is_space(u[i])) ++i;
+            while (i < u.size())
+                if (const std::size_t n = space_at(u.substr(i))) i += n;
+                else break;
             const std::size_t s = i;
-            while (i < u.size() && !is_space(u[i])) ++i;
-            if (i > s) words.emplace_back(s, i);
+            while (i < u.size() && space_at(u.substr(i)) == 0) i += char_length(u, i);
+            if (i > s) words_.emplace_back(s, i);
         }
-        if (words.empty()) return;
+        if (words_.empty()) return;
         // Trailing words that are numbers become cells of their own.
-        std::size_t first_number = words.size();
+        std::size_t first_number = words_.size();
         while (first_number > 0) {
-            const auto [s, e] = words[first_number - 1];
-            if (!read_number_cell(to_u8(u.substr(s, e - s)))) break;
+            const auto [s, e] = words_[first_number - 1];
+            if (!read_number_cell(u.substr(s, e - s))) break;
             --first_number;
         }
-        const std::size_t lead = words.front().first;  // columns point at the cell's first character
-        if (first_number == words.size() || (first_number == 0 && words.size() == 1)) {
-            text_token(to_u8(u), line, column + lead);
+        // columns point at the cell's first character
+        const std::size_t lead = column + detail::char_count(u.substr(0, words_.front().first));
+        if (first_number == words_.size() || (first_number == 0 && words_.size() == 1)) {
+            text_token(u, line, lead);
             return;
         }
-        if (first_number > 0) {
-            const auto end = words[first_number - 1].second;
-            text_token(to_u8(u.substr(0, end)), line, column + lead);
-        }
-        for (std::size_t w = first_number; w < words.size(); ++w) {
-            const auto [s, e] = words[w];
-            text_token(to_u8(u.substr(s, e - s)), line, column + s);
+        if (first_number > 0) text_token(u.substr(0, words_[first_number - 1].second), line, lead);
+        for (std::size_t w = first_number; w < words_.size(); ++w) {
+            const auto [s, e] = words_[w];
+            text_token(u.substr(s, e - s), line, column + detail::char_count(u.substr(0, s)));
         }
     }
 
     void text_line(const RawCell& cell) {
-        const std::u32string u = to_u32(cell.text);
+        const std::string_view u = cell.text;
+        auto column_at = [&](std::size_t byte) { return cell.column + detail::char_count(u.substr(0, byte)); };
+        auto space = [&](std::size_t i) { return space_at(u.substr(i)); };
+        // A separator at byte i: its length, or 0 (tab, pipe, full-width pipe).
+        auto separator = [&](std::size_t i) -> std::size_t {
+            if (u[i] == '\t' || u[i] == '|') return 1;
+            return u.substr(i, 3) == "｜" ? 3 : 0;
+        };
         // Cells: split at tabs and pipes, then at gaps of two or more spaces.
         std::size_t start = 0;
         auto flush = [&](std::size_t end) {
@@ -373,59 +483,79 @@ struct Tokenizer {
             std::size_t i = start;
             while (i < end) {
                 // find next gap of >= 2 spaces
-                std::size_t j = i;
                 std::size_t gap = end;
-                for (; j + 1 < end; ++j)
-                    if (is_space(u[j]) && is_space(u[j + 1])) {
+                for (std::size_t j = i; j < end;) {
+                    const std::size_t n = space(j);
+                    if (n && j + n < end && space(j + n)) {
                         gap = j;
                         break;
                     }
-                segment(u.substr(i, gap - i), cell.line, cell.column + i);
+                    j += n ? n : char_length(u, j);
+                }
+                segment(u.substr(i, gap - i), cell.line, column_at(i));
                 if (gap == end) break;
                 i = gap;
-                while (i < end && is_space(u[i])) ++i;
+                while (i < end)
+                    if (const std::size_t n = space(i)) i += n;
+                    else break;
             }
         };
         // An empty cell between two separators is a blank cell ("规章 | 0 |  | 3 |"), and so is a
         // line that is a lone tab (a copied table's empty cell); a line of pipes only is filler.
         bool any_text = false;
-        for (char32_t c : u) any_text = any_text || (!is_space(c) && c != U'|' && c != U'｜');
-        char32_t before = 0;  // the separator before the current segment
+        for (std::size_t i = 0; i < u.size() && !any_text;) {
+            const std::size_t n = space(i);
+            any_text = n == 0 && u[i] != '|' && u.substr(i, 3) != "｜";
+            i += n ? n : char_length(u, i);
+        }
+        char before = 0;  // the separator before the current segment: '\t', '|', 'F' (｜), or 0
         bool starts_with_empty_value_row = false;
         {
             // " | 8 | 0 | …": an empty first cell, then numbers only
             std::size_t k = 0;
-            while (k < u.size() && is_space(u[k])) ++k;
-            if (k < u.size() && (u[k] == U'|' || u[k] == U'｜') && k > 0) {
+            while (k < u.size())
+                if (const std::size_t n = space(k)) k += n;
+                else break;
+            if (k < u.size() && k > 0 && (u[k] == '|' || u.substr(k, 3) == "｜")) {
                 bool numbers = false, words = false;
-                for (std::size_t q = k; q < u.size(); ++q) {
-                    if (is_digit(u[q])) numbers = true;
-                    else if (!is_space(u[q]) && u[q] != U'|' && u[q] != U'｜' && u[q] != U'.' && u[q] != U'-' && u[q] != U'/')
+                for (std::size_t q = k; q < u.size();) {
+                    const std::size_t n = space(q);
+                    const std::size_t len = n ? n : char_length(u, q);
+                    if (is_digit_at(u, q)) numbers = true;
+                    else if (!n && u[q] != '|' && u.substr(q, 3) != "｜" && u[q] != '.' && u[q] != '-' && u[q] != '/')
                         words = true;
+                    q += len;
                 }
                 starts_with_empty_value_row = numbers && !words;
             }
         }
-        auto blank_if_empty = [&](std::size_t end, char32_t after) {
-            for (std::size_t k = start; k < end; ++k)
-                if (!is_space(u[k])) return;
+        auto blank_if_empty = [&](std::size_t end, char after) {
+            for (std::size_t k = start; k < end;) {
+                const std::size_t n = space(k);
+                if (!n) return;
+                k += n;
+            }
             // Before the first separator: a cell only in a row of values whose first is blank
             // (" | 8 | 0 |"), not in a line that opens with a separator ("|", "\t0").
-            if (before == 0 && (after != U'|' || !starts_with_empty_value_row)) return;
-            if (after == 0 && before != U'\t') return;  // after the row's closing pipe
-            if (!any_text && before != U'\t') return;   // "|||"
+            if (before == 0 && (after != '|' || !starts_with_empty_value_row)) return;
+            if (after == 0 && before != '\t') return;  // after the row's closing pipe
+            if (!any_text && before != '\t') return;   // "|||"
             Token b;
             b.kind = Token::Kind::blank;
             b.line = cell.line;
-            b.column = cell.column + start;
+            b.column = column_at(start);
             tokens.push_back(std::move(b));
         };
-        for (std::size_t i = 0; i < u.size(); ++i) {
-            if (u[i] == U'\t' || u[i] == U'|' || u[i] == U'｜') {
-                blank_if_empty(i, u[i]);
+        for (std::size_t i = 0; i < u.size();) {
+            if (const std::size_t n = separator(i)) {
+                const char sep = u[i] == '\t' ? '\t' : u[i] == '|' ? '|' : 'F';  // F: the full-width pipe
+                blank_if_empty(i, sep);
                 flush(i);
-                start = i + 1;
-                before = u[i];
+                start = i + n;
+                before = sep;
+                i += n;
+            } else {
+                i += char_length(u, i);
             }
         }
         blank_if_empty(u.size(), 0);
@@ -1367,13 +1497,19 @@ void Extractor::metadata(const std::vector<std::string>& lines, Report& r) {
         LabelKind kind;
         std::size_t line;
     };
+    static const std::vector<const Label*> section_labels = [] {
+        std::vector<const Label*> out;
+        for (const Label& l : labels())
+            if (l.kind <= LabelKind::section_overview) out.push_back(&l);
+        return out;
+    }();
     std::vector<Section> heads;
     for (std::size_t li = 0; li < lines.size(); ++li) {
         if (lines[li].size() > 160) continue;  // a heading is short; 40 characters at most
         const std::string n = normalise_label(lines[li]);
         if (n.empty() || detail::char_count(n) > 40) continue;
-        for (const Label& l : labels())
-            if (l.kind <= LabelKind::section_overview && n == l.norm) heads.push_back({l.kind, li});
+        for (const Label* l : section_labels)
+            if (n == l->norm) heads.push_back({l->kind, li});
     }
     auto text_between = [&](std::size_t a, std::size_t b) {
         std::vector<std::string> out;

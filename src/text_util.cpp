@@ -86,11 +86,6 @@ const std::unordered_map<char32_t, char32_t>& traditional() {
     return m;
 }
 
-void append_utf8(std::string& out, char32_t c) {
-    utf8proc_uint8_t buf[4];
-    const auto n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(c), buf);
-    out.append(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(n));
-}
 
 }  // namespace
 
@@ -112,7 +107,79 @@ std::string decode_text(std::string_view bytes, Encoding& detected) {
     return repair_utf8(bytes);
 }
 
-std::string normalise_label(std::string_view text) {
+namespace {
+
+/// The steps after NFKC, on one code point; `prev` is the last code point kept. Returns 0 for a
+/// code point that is dropped (white space).
+char32_t fold(char32_t c, char32_t prev) {
+    if (c == U' ' || c == U'\t' || c == U'\r' || c == U'\n' || c == 0xA0 || c == 0x3000) return 0;
+    if (c == U'“' || c == U'”' || c == U'「' || c == U'」' || c == U'″' || c == U'＂') return U'"';
+    if (c == U'‘' || c == U'’') return U'\'';
+    if (c == U'【' || c == U'〔' || c == U'[') return U'(';
+    if (c == U'】' || c == U'〕' || c == U']') return U')';
+    if (c == U'、' && prev >= U'0' && prev <= U'9') return U'.';
+    if (c == U'．') return U'.';
+    if (c >= 0x4E00)
+        if (auto it = traditional().find(c); it != traditional().end()) return it->second;
+    return c;
+}
+
+/// Code points whose NFKC form is themselves and which cannot take part in a composition with a
+/// neighbour of the same set, so that text made only of them needs no call to utf8proc: printable
+/// ASCII and the white space above, CJK unified ideographs, CJK punctuation 、。〃々〆〇 and the
+/// brackets, the dashes and quotes of Chinese text. Full-width ASCII twins (U+FF01..U+FF5E) are
+/// mapped by NFKC to ASCII one for one, which the fast path does itself. tests/text_test.cpp
+/// checks the whole set against utf8proc.
+bool nfkc_stable(char32_t c) {
+    return (c >= 0x20 && c < 0x7F) || c == U'\t' || c == U'\r' || c == U'\n' || (c >= 0x4E00 && c <= 0x9FFF) ||
+           (c >= 0x3001 && c <= 0x301F) || c == 0x2014 || c == 0x2018 || c == 0x2019 || c == 0x201C || c == 0x201D;
+}
+
+void append_code_point(std::string& out, char32_t c) {
+    if (c < 0x80) {
+        out += static_cast<char>(c);
+    } else if (c < 0x800) {
+        const char b[2] = {static_cast<char>(0xC0 | (c >> 6)), static_cast<char>(0x80 | (c & 0x3F))};
+        out.append(b, 2);
+    } else if (c < 0x10000) {
+        const char b[3] = {static_cast<char>(0xE0 | (c >> 12)), static_cast<char>(0x80 | ((c >> 6) & 0x3F)),
+                           static_cast<char>(0x80 | (c & 0x3F))};
+        out.append(b, 3);
+    } else {
+        const char b[4] = {static_cast<char>(0xF0 | (c >> 18)), static_cast<char>(0x80 | ((c >> 12) & 0x3F)),
+                           static_cast<char>(0x80 | ((c >> 6) & 0x3F)), static_cast<char>(0x80 | (c & 0x3F))};
+        out.append(b, 4);
+    }
+}
+
+/// The code point at s[i] if the bytes there are well-formed UTF-8 (shortest form, no surrogates),
+/// and its length; 0 as length otherwise.
+std::size_t decode_one(std::string_view s, std::size_t i, char32_t& cp) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    if (b0 < 0x80) {
+        cp = b0;
+        return 1;
+    }
+    auto cont = [&](std::size_t k) { return i + k < s.size() && (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80; };
+    auto bits = [&](std::size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(s[i + k]) & 0x3F); };
+    if (b0 >= 0xC2 && b0 < 0xE0 && cont(1)) {
+        cp = (static_cast<char32_t>(b0 & 0x1F) << 6) | bits(1);
+        return 2;
+    }
+    if (b0 >= 0xE0 && b0 < 0xF0 && cont(1) && cont(2)) {
+        cp = (static_cast<char32_t>(b0 & 0x0F) << 12) | (bits(1) << 6) | bits(2);
+        return cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF) ? 3 : 0;
+    }
+    if (b0 >= 0xF0 && b0 < 0xF5 && cont(1) && cont(2) && cont(3)) {
+        cp = (static_cast<char32_t>(b0 & 0x07) << 18) | (bits(1) << 12) | (bits(2) << 6) | bits(3);
+        return cp >= 0x10000 && cp <= 0x10FFFF ? 4 : 0;
+    }
+    return 0;
+}
+
+}  // namespace
+
+std::string normalise_label_slow(std::string_view text) {
     // NFKC maps full-width forms to their ASCII twins: （一） → (一), ：→ :, ２ → 2.
     std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> nfkc(
         utf8proc_NFKC(reinterpret_cast<const utf8proc_uint8_t*>(std::string(text).c_str())), &std::free);
@@ -128,21 +195,45 @@ std::string normalise_label(std::string_view text) {
             continue;
         }
         i += static_cast<std::size_t>(n);
-        char32_t c = static_cast<char32_t>(cp);
-        if (c == U' ' || c == U'\t' || c == U'\r' || c == U'\n' || c == 0xA0 || c == 0x3000) continue;
-        if (c == U'“' || c == U'”' || c == U'「' || c == U'」' || c == U'″' || c == U'＂') c = U'"';
-        if (c == U'‘' || c == U'’') c = U'\'';
-        if (c == U'【' || c == U'〔' || c == U'[') c = U'(';
-        if (c == U'】' || c == U'〕' || c == U']') c = U')';
-        if (c == U'、' && !cps.empty() && cps.back() >= U'0' && cps.back() <= U'9') c = U'.';
-        if (c == U'．') c = U'.';
-        if (auto it = traditional().find(c); it != traditional().end()) c = it->second;
-        cps.push_back(c);
+        if (const char32_t c = fold(static_cast<char32_t>(cp), cps.empty() ? 0 : cps.back())) cps.push_back(c);
     }
     // Word-level conversion of the mirrors: 檔案 stands for 文件.
     for (std::size_t p; (p = cps.find(U"檔案")) != std::u32string::npos;) cps.replace(p, 2, U"文件");
     std::string out;
-    for (char32_t c : cps) append_utf8(out, c);
+    for (char32_t c : cps) append_code_point(out, c);
+    return out;
+}
+
+std::string normalise_label(std::string_view text) {
+    // Nearly every cell of a report is ASCII, CJK ideographs and CJK punctuation, for which NFKC
+    // changes nothing but the full-width ASCII twins; such text skips utf8proc, which was most of
+    // the extractor's time. Anything else (or a NUL, which utf8proc would stop at) takes the
+    // general path.
+    std::string out;
+    out.reserve(text.size());
+    char32_t prev = 0;
+    bool word = false;  // 檔 was the last code point kept
+    for (std::size_t i = 0; i < text.size();) {
+        char32_t c;
+        const std::size_t n = decode_one(text, i, c);
+        if (n == 0 || c == 0) return normalise_label_slow(text);
+        i += n;
+        if (c >= 0xFF01 && c <= 0xFF5E) c -= 0xFEE0;
+        else if (c == 0xA0 || c == 0x3000) c = U' ';
+        else if (!nfkc_stable(c)) return normalise_label_slow(text);
+        c = fold(c, prev);
+        if (c == 0) continue;
+        if (word && c == U'案') {
+            out.resize(out.size() - 3);  // 檔 is three bytes
+            out += "文件";
+            prev = U'件';
+            word = false;
+            continue;
+        }
+        word = c == U'檔';
+        append_code_point(out, c);
+        prev = c;
+    }
     return out;
 }
 

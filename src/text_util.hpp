@@ -14,6 +14,9 @@ std::string decode_text(std::string_view bytes, Encoding& detected);
 /// The form of a label used for matching: NFKC (full-width → half-width), traditional →
 /// simplified characters of the form's vocabulary, quotes unified, "1、" → "1.", no white space.
 std::string normalise_label(std::string_view text);
+/// The same by utf8proc's NFKC on the whole text, the general path of normalise_label (which
+/// skips utf8proc for text whose NFKC form it knows); tests compare the two.
+std::string normalise_label_slow(std::string_view text);
 
 /// UTF-8 text as code points (an invalid byte becomes U+FFFD), and back.
 std::u32string to_code_points(std::string_view utf8);
