@@ -5,7 +5,13 @@
 #include <boost/json/basic_parser_impl.hpp>
 #include <fmt/format.h>
 
+#include "json_internal.hpp"
+
 #include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <forward_list>
+#include <memory>
 #include <unordered_set>
 
 namespace json = boost::json;
@@ -20,23 +26,32 @@ enum class Stop { none, duplicate_key, string_too_long, too_many_items, too_many
 
 /// Builds the value like Boost.JSON's own parser, and also keeps the JSON Pointer of every
 /// value so that it can refuse duplicate keys by name and remember the text of non-integers.
+/// Keys are kept as views: into the input where a key has no escapes (almost always), else
+/// into a copy that lives as long as the handler.
 struct Handler {
     static constexpr std::size_t max_object_size = json::object::max_size();
     static constexpr std::size_t max_array_size = json::array::max_size();
     static constexpr std::size_t max_key_size = json::string::max_size();
     static constexpr std::size_t max_string_size = json::string::max_size();
+    /// Past this many keys an object checks duplicates with a hash set, not by comparing.
+    static constexpr std::size_t linear_keys = 32;
 
     struct Frame {
         bool array = false;
         std::size_t index = 0;
         std::size_t items = 0;  // values (array) or keys (object) so far
-        std::string key;
-        std::vector<std::string> keys;  // seen in this object (duplicate check)
-        std::unordered_set<std::string> key_set;  // used once an object grows large
+        std::string_view key;   // the current key (object)
+        std::size_t keys_from = 0;  // this object's keys are keys[keys_from, keys.size())
+        std::unique_ptr<std::unordered_set<std::string_view>> key_set;  // once the object grows large
     };
 
+    explicit Handler(const json::storage_ptr& sp) : st(sp) {}
+
     json::value_stack st;
+    std::string_view text;              // the whole input
     std::vector<Frame> frames;
+    std::vector<std::string_view> keys;  // the keys of every open object, innermost last
+    std::forward_list<std::string> owned_keys;  // keys that are not views into the input
     std::string key_buffer;
     std::size_t string_bytes = 0;
     std::size_t max_string_bytes = 0;
@@ -89,16 +104,18 @@ struct Handler {
     bool on_document_begin(json::error_code&) { return true; }
     bool on_document_end(json::error_code&) { return true; }
     bool on_object_begin(json::error_code&) {
-        frames.push_back(Frame{});
+        Frame& f = frames.emplace_back();
+        f.keys_from = keys.size();
         return true;
     }
     bool on_object_end(std::size_t n, json::error_code& ec) {
+        keys.resize(frames.back().keys_from);
         frames.pop_back();
         st.push_object(n);
         return value_done(ec);
     }
     bool on_array_begin(json::error_code&) {
-        frames.push_back(Frame{true, 0, 0, {}, {}, {}});
+        frames.emplace_back().array = true;
         return true;
     }
     bool on_array_end(std::size_t n, json::error_code& ec) {
@@ -111,19 +128,36 @@ struct Handler {
         st.push_chars(s);
         return true;
     }
+    /// Whether `s` lies in the input (then it stays valid for the whole parse).
+    bool in_text(json::string_view s) const {
+        const auto b = reinterpret_cast<std::uintptr_t>(text.data()), p = reinterpret_cast<std::uintptr_t>(s.data());
+        return p >= b && p + s.size() <= b + text.size();
+    }
+    static bool same(std::string_view a, std::string_view b) {
+        return a.size() == b.size() && (a.empty() || (a[0] == b[0] && std::memcmp(a.data(), b.data(), a.size()) == 0));
+    }
     bool on_key(json::string_view s, std::size_t, json::error_code& ec) {
-        key_buffer.append(s.data(), s.size());
-        Frame& f = frames.back();
-        bool duplicate;
-        if (f.keys.size() < 32) {
-            duplicate = std::find(f.keys.begin(), f.keys.end(), key_buffer) != f.keys.end();
-            f.keys.push_back(key_buffer);
-            if (f.keys.size() == 32) f.key_set.insert(f.keys.begin(), f.keys.end());
+        std::string_view key;
+        if (key_buffer.empty() && in_text(s)) {
+            key = std::string_view(s.data(), s.size());
         } else {
-            duplicate = !f.key_set.insert(key_buffer).second;
+            key_buffer.append(s.data(), s.size());
+            owned_keys.emplace_front(std::move(key_buffer));
+            key_buffer.clear();
+            key = owned_keys.front();
         }
-        f.key = std::move(key_buffer);
-        key_buffer.clear();
+        Frame& f = frames.back();
+        bool duplicate = false;
+        const std::size_t seen = keys.size() - f.keys_from;
+        if (seen < linear_keys) {
+            for (std::size_t i = f.keys_from; i < keys.size() && !duplicate; ++i) duplicate = same(keys[i], key);
+        } else {
+            if (!f.key_set)
+                f.key_set = std::make_unique<std::unordered_set<std::string_view>>(keys.begin() + static_cast<std::ptrdiff_t>(f.keys_from), keys.end());
+            duplicate = !f.key_set->insert(key).second;
+        }
+        if (!f.key_set) keys.push_back(key);
+        f.key = key;
         if (duplicate) {
             stop = Stop::duplicate_key;
             stop_detail = pointer();
@@ -233,16 +267,106 @@ void describe_parse_error(json::error_code ec, std::string& en, std::string& zh)
 }  // namespace
 
 std::optional<JsonDocument> parse_json(std::string_view text, Diagnostic& error, const JsonLimits& limits) {
-    JsonDocument doc;
+    return detail::parse_json(text, error, limits, {});
+}
+
+namespace detail {
+
+// ---------------------------------------------------------------- the scratch arena
+
+namespace {
+
+/// Memory for documents that do not outlive one call: handed out by bumping a pointer, given
+/// back all at once. The blocks stay for the next document, up to `keep` bytes.
+class Arena final : public json::memory_resource {
+public:
+    static constexpr std::size_t first_block = 64u << 10;
+    static constexpr std::size_t keep = 1u << 20;
+
+    void reset() noexcept {
+        std::size_t total = 0, i = 0;
+        for (; i < blocks_.size() && total + blocks_[i].size <= keep; ++i) total += blocks_[i].size;
+        blocks_.resize(std::min(std::max<std::size_t>(i, 1), blocks_.size()));
+        current_ = 0;
+        used_ = 0;
+    }
+
+private:
+    struct Block {
+        std::unique_ptr<unsigned char[]> data;
+        std::size_t size = 0;
+    };
+
+    void* do_allocate(std::size_t n, std::size_t align) override {
+        for (;;) {
+            if (current_ < blocks_.size()) {
+                Block& b = blocks_[current_];
+                const std::size_t at = (used_ + align - 1) & ~(align - 1);
+                if (at <= b.size && n <= b.size - at) {
+                    used_ = at + n;
+                    return b.data.get() + at;
+                }
+                ++current_;
+                used_ = 0;
+                continue;
+            }
+            const std::size_t size = std::max(blocks_.empty() ? first_block : blocks_.back().size * 2, n + align);
+            blocks_.push_back(Block{std::unique_ptr<unsigned char[]>(new unsigned char[size]), size});
+        }
+    }
+    void do_deallocate(void*, std::size_t, std::size_t) override {}
+    [[nodiscard]] bool do_is_equal(const json::memory_resource& mr) const noexcept override { return this == &mr; }
+
+    std::vector<Block> blocks_;
+    std::size_t current_ = 0, used_ = 0;
+};
+
+struct ThreadArena {
+    Arena arena;
+    int users = 0;
+};
+
+ThreadArena& thread_arena() {
+    thread_local ThreadArena a;
+    return a;
+}
+
+}  // namespace
+
+}  // namespace detail
+}  // namespace ogi
+
+namespace boost::json {
+template <>
+struct is_deallocate_trivial<ogi::detail::Arena> {
+    static constexpr bool value = true;
+};
+}  // namespace boost::json
+
+namespace ogi::detail {
+
+ScratchArena::ScratchArena() { ++thread_arena().users; }
+
+ScratchArena::~ScratchArena() {
+    ThreadArena& a = thread_arena();
+    if (--a.users == 0) a.arena.reset();
+}
+
+boost::json::storage_ptr ScratchArena::storage() const { return json::storage_ptr(&thread_arena().arena); }
+
+std::optional<JsonDocument> parse_json(std::string_view text, Diagnostic& error, const JsonLimits& limits,
+                                       const boost::json::storage_ptr& storage) {
+    JsonDocument doc{json::value(storage), {}};  // so that the parsed value is moved in, not copied
     json::parse_options opt;
     opt.max_depth = limits.max_depth;
     opt.allow_invalid_utf8 = false;
-    json::basic_parser<Handler> p(opt);
+    json::basic_parser<Handler> p(opt, storage);
+    p.handler().text = text;
     p.handler().max_string_bytes = limits.max_string_bytes;
     p.handler().max_items = limits.max_items;
     p.handler().max_values = limits.max_values;
     p.handler().number_text = &doc.number_text;
-    p.handler().st.reset();
+    p.handler().st.reset(storage);
     json::error_code ec;
     std::size_t used = 0;
     // Skip a UTF-8 byte order mark: editors on Windows add one.
@@ -285,6 +409,10 @@ std::optional<JsonDocument> parse_json(std::string_view text, Diagnostic& error,
     doc.value = p.handler().st.release();
     return doc;
 }
+
+}  // namespace ogi::detail
+
+namespace ogi {
 
 // ---------------------------------------------------------------- writing
 

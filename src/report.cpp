@@ -67,11 +67,25 @@ void assign(Cell* c, std::optional<std::int64_t> v) {
 }
 }  // namespace
 
+namespace {
+std::string cell_pointer(std::string_view table, std::string_view row, std::string_view column) {
+    std::string p;
+    p.reserve(3 + table.size() + row.size() + column.size());
+    p += '/';
+    p.append(table);
+    p += '/';
+    p.append(row);
+    p += '/';
+    p.append(column);
+    return p;
+}
+}  // namespace
+
 std::optional<std::int64_t> Report::count(ApplicationRow row, Applicant column) const {
-    return value_of(cell(fmt::format("/applications/{}/{}", key(row), key(column))));
+    return value_of(cell(cell_pointer("applications", key(row), key(column))));
 }
 std::optional<std::int64_t> Report::count(ReviewGroup group, ReviewResult result) const {
-    return value_of(cell(fmt::format("/reviews/{}/{}", key(group), key(result))));
+    return value_of(cell(cell_pointer("reviews", key(group), key(result))));
 }
 void Report::set(ApplicationRow row, Applicant column, std::optional<std::int64_t> value) {
     assign(cell(fmt::format("/applications/{}/{}", key(row), key(column))), value);
@@ -86,14 +100,21 @@ bool Report::has_single_other() const {
 }
 
 void Report::use_single_other(bool single) {
-    const Form& f = form();
-    for (std::size_t i = 0; i < f.cells().size(); ++i) {
-        const RowLayout layout = f.row(f.cells()[i]).layout;
-        if (layout == RowLayout::always) continue;
-        const bool present = (layout == RowLayout::single_other) == single;
-        if (!present) cells_[i] = Cell{};
-        else if (cells_[i].state == Cell::State::absent) cells_[i] = Cell{Cell::State::blank, 0, {}};
-    }
+    // The form numbers its cells table by table, block by block, row by row, column by column.
+    std::size_t i = 0;
+    for (const Table& t : form().tables())
+        for (const Block& b : t.blocks)
+            for (const Row& row : b.rows) {
+                const std::size_t n = b.columns.size();
+                if (row.layout != RowLayout::always) {
+                    const bool present = (row.layout == RowLayout::single_other) == single;
+                    for (std::size_t c = i; c < i + n; ++c) {
+                        if (!present) cells_[c] = Cell{};
+                        else if (cells_[c].state == Cell::State::absent) cells_[c] = Cell{Cell::State::blank, 0, {}};
+                    }
+                }
+                i += n;
+            }
 }
 
 // ---------------------------------------------------------------- writing
@@ -148,7 +169,14 @@ void tag_invoke(const json::value_from_tag&, json::value& out, const Report& r) 
 namespace detail {
 namespace {
 
-std::string join(std::string_view a, std::string_view b) { return fmt::format("{}/{}", a, b); }
+std::string join(std::string_view a, std::string_view b) {
+    std::string p;
+    p.reserve(a.size() + 1 + b.size());
+    p.append(a);
+    p += '/';
+    p.append(b);
+    return p;
+}
 
 std::string_view kind_name(const json::value& v) {
     switch (v.kind()) {
@@ -343,18 +371,82 @@ public:
         return false;
     }
 
+    /// Which of `keys` each member of `o` is (in member order): its index, or npos for a key
+    /// that is none of them. Documents list their keys in the form's order, so the key after
+    /// the last one found is tried first.
+    template <class Key>
+    static void match_members(const json::object& o, const std::vector<Key>& keys, std::string_view (*key_of)(const Key&),
+                              std::vector<std::size_t>& out) {
+        out.clear();
+        std::size_t next = 0;
+        for (const auto& kv : o) {
+            const std::string_view k = kv.key();
+            std::size_t found = std::string_view::npos;
+            if (next < keys.size() && key_of(keys[next]) == k) {
+                found = next;
+            } else {
+                for (std::size_t i = 0; i < keys.size(); ++i)
+                    if (key_of(keys[i]) == k) {
+                        found = i;
+                        break;
+                    }
+            }
+            out.push_back(found);
+            if (found != std::string_view::npos) next = found + 1;
+        }
+    }
+
+    /// The member `key` of `parent` (found by match_members: `v`, or nullptr) as an object,
+    /// as object_at() says it: a missing required key is reported at the parent.
+    const json::object* object_of(const json::value* v, std::string_view key, std::string_view parent_pointer,
+                                  bool required) {
+        if (!v) {
+            if (required) problem(std::string(parent_pointer), fmt::format("missing required key \"{}\"", key),
+                                  fmt::format("缺少必需的键“{}”", key));
+            return nullptr;
+        }
+        if (!v->is_object()) {
+            problem(join(parent_pointer, key), fmt::format("expected an object, found {}", kind_name(*v)),
+                    fmt::format("应为对象，实际为{}", kind_name_zh(*v)));
+            return nullptr;
+        }
+        return &v->get_object();
+    }
+
     void read_tables(const json::object& root, Report& r) {
         const Form& f = r.form();
         CellIndex next_cell = 0;
+        std::vector<const Row*> rows;               // the table's rows, in form order
+        std::vector<const json::value*> row_value;  // each row's member of the table object
+        std::vector<const json::value*> column_value;
+        std::vector<std::size_t> matched, row_matched;
         for (const Table& t : f.tables()) {
             const std::string tp = "/" + t.key;
             const json::object* to = object_at(root, t.key, tp, true);
+            rows.clear();
+            for (const Block& b : t.blocks)
+                for (const Row& row : b.rows) rows.push_back(&row);
+            row_value.assign(rows.size(), nullptr);
+            if (to) {
+                match_members<const Row*>(*to, rows, [](const Row* const& row) { return std::string_view(row->key); }, matched);
+                std::size_t m = 0;
+                for (const auto& kv : *to) {
+                    if (matched[m] != std::string_view::npos) row_value[matched[m]] = &kv.value();
+                    ++m;
+                }
+            }
             // Which layout of section 三（六） does the document use?
             bool single = r.edition() == Edition::e2019;
+            // With no complete layout of （六）, that one problem is said once, not per row.
+            bool layout_unclear = false;
             if (to && t.key == "applications") {
-                const bool has_single = to->contains("other");
-                const bool has_split = to->contains("other_overdue_correction") || to->contains("other_overdue_fee") ||
-                                       to->contains("other_reasons");
+                auto has = [&](std::string_view key) {
+                    for (std::size_t i = 0; i < rows.size(); ++i)
+                        if (rows[i]->key == key) return row_value[i] != nullptr;
+                    return to->contains(key);
+                };
+                const bool has_single = has("other");
+                const bool has_split = has("other_overdue_correction") || has("other_overdue_fee") || has("other_reasons");
                 if (has_single != has_split) single = has_single;
                 else if (has_single && has_split)
                     problem(tp, "section 三（六） has both the single \"other\" row and the \"other_*\" rows",
@@ -363,20 +455,16 @@ public:
                     problem(tp, "section 三（六） has neither the \"other\" row nor the three \"other_*\" rows",
                             "第三部分（六）其他处理既无单行“other”也无三行“other_*”");
                 r.use_single_other(single);
+                layout_unclear = has_single == has_split;
             }
-            // With no complete layout of （六）, that one problem is said once, not per row.
-            bool layout_unclear = false;
-            if (to && t.key == "applications") {
-                const bool s1 = to->contains("other"), s2 = to->contains("other_overdue_correction") ||
-                                                           to->contains("other_overdue_fee") || to->contains("other_reasons");
-                layout_unclear = s1 == s2;
-            }
+            std::size_t row_index = 0;
             for (const Block& b : t.blocks)
                 for (const Row& row : b.rows) {
                     // The form numbers its cells table by table, block by block, row by row,
                     // column by column: the order of these loops.
                     const CellIndex first = next_cell;
                     next_cell += static_cast<CellIndex>(b.columns.size());
+                    const json::value* rv = row_value[row_index++];
                     const bool present = row.layout == RowLayout::always ||
                                          (row.layout == RowLayout::single_other) == single;
                     if (layout_unclear && row.layout != RowLayout::always) {
@@ -384,24 +472,35 @@ public:
                             if (present) out_.unreadable.push_back(first + static_cast<CellIndex>(ci));
                         continue;
                     }
-                    const std::string rp = join(tp, row.key);
-                    const json::object* ro = to ? object_at(*to, row.key, rp, present) : nullptr;
+                    const json::object* ro = to ? object_of(rv, row.key, tp, present) : nullptr;
                     if (!present) {
-                        if (ro)
+                        if (ro) {
+                            const std::string rp = join(tp, row.key);
                             problem(rp, fmt::format("row \"{}\" does not belong with the rows present", row.key),
                                     fmt::format("行“{}”与其他行的版式不一致", row.key));
+                        }
                         continue;
+                    }
+                    column_value.assign(b.columns.size(), nullptr);
+                    if (ro) {
+                        match_members<Column>(*ro, b.columns, [](const Column& c) { return std::string_view(c.key); }, row_matched);
+                        std::size_t m = 0;
+                        for (const auto& kv : *ro) {
+                            if (row_matched[m] != std::string_view::npos) column_value[row_matched[m]] = &kv.value();
+                            ++m;
+                        }
                     }
                     for (std::size_t ci = 0; ci < b.columns.size(); ++ci) {
                         const Column& col = b.columns[ci];
                         const CellIndex idx = first + static_cast<CellIndex>(ci);
                         const std::string& cp = f.cells()[idx].pointer;
                         Cell& cell = r.cells()[idx];
-                        const json::value* v = ro ? ro->if_contains(col.key) : nullptr;
+                        const json::value* v = column_value[ci];
                         if (!v) {
                             cell = Cell{Cell::State::blank, 0, {}};
                             if (ro && col.kind != CellKind::unit)
-                                problem(rp, fmt::format("missing required key \"{}\"", col.key), fmt::format("缺少必需的键“{}”", col.key));
+                                problem(join(tp, row.key), fmt::format("missing required key \"{}\"", col.key),
+                                        fmt::format("缺少必需的键“{}”", col.key));
                             if (col.kind != CellKind::unit) out_.unreadable.push_back(idx);
                             continue;
                         }
@@ -411,20 +510,16 @@ public:
                         }
                     }
                     if (ro) {
-                        for (const auto& kv : *ro) {
-                            bool known = false;
-                            for (const Column& col : b.columns) known = known || kv.key() == col.key;
-                            if (!known) unknown(join(rp, kv.key()), kv.key());
-                        }
+                        std::size_t m = 0;
+                        for (const auto& kv : *ro)
+                            if (row_matched[m++] == std::string_view::npos) unknown(join(join(tp, row.key), kv.key()), kv.key());
                     }
                 }
-            if (to)
-                for (const auto& kv : *to) {
-                    bool known = false;
-                    for (const Block& b : t.blocks)
-                        for (const Row& row : b.rows) known = known || kv.key() == row.key;
-                    if (!known) unknown(join(tp, kv.key()), kv.key());
-                }
+            if (to) {
+                std::size_t m = 0;
+                for (const auto& kv : *to)
+                    if (matched[m++] == std::string_view::npos) unknown(join(tp, kv.key()), kv.key());
+            }
         }
     }
 

@@ -3,6 +3,7 @@
 #include <ogi/rules.hpp>
 #include <ogi/validate.hpp>
 
+#include "json_internal.hpp"
 #include "narrative.hpp"
 #include "rule_diagnostic.hpp"
 #include "report_io.hpp"
@@ -373,8 +374,10 @@ ValidationResult validate_json(const JsonDocument& doc, const ValidateOptions& o
 }
 
 ValidationResult validate_json_text(std::string_view text, const ValidateOptions& options) {
+    // The document lives only for this call: its memory comes from the thread's scratch arena.
+    const detail::ScratchArena arena;
     Diagnostic error;
-    auto doc = parse_json(text, error, options.limits);
+    auto doc = detail::parse_json(text, error, options.limits, arena.storage());
     if (!doc) return finish({std::move(error)}, options);
     return validate_json(*doc, options);
 }
