@@ -9,12 +9,23 @@ namespace {
 
 using Text = std::u32string;
 
-/// Decodes UTF-8 and drops white space; full-width digits become ASCII, so that the scanners
-/// below see "申请 17 件" and "申请１７件" as "申请17件". Invalid bytes become U+FFFD.
+/// Decodes UTF-8 as to_code_points() does (an invalid byte becomes U+FFFD) and drops white
+/// space; full-width digits become ASCII, so that the scanners below see "申请 17 件" and
+/// "申请１７件" as "申请17件". One pass, without the intermediate string.
 Text compact(std::string_view s) {
     Text out;
     out.reserve(s.size());
-    for (char32_t cp : to_code_points(s)) {
+    for (std::size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        char32_t cp = 0xFFFD;
+        std::size_t n = 1;
+        if (c < 0x80) cp = c;
+        else if ((c >> 5) == 0x6 && i + 1 < s.size()) cp = ((c & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu), n = 2;
+        else if ((c >> 4) == 0xE && i + 2 < s.size())
+            cp = ((c & 0x0Fu) << 12) | ((s[i + 1] & 0x3Fu) << 6) | (s[i + 2] & 0x3Fu), n = 3;
+        else if ((c >> 3) == 0x1E && i + 3 < s.size())
+            cp = ((c & 0x07u) << 18) | ((s[i + 1] & 0x3Fu) << 12) | ((s[i + 2] & 0x3Fu) << 6) | (s[i + 3] & 0x3Fu), n = 4;
+        i += n;
         if (cp == U' ' || cp == U'\t' || cp == U'\n' || cp == U'\r' || cp == U'\u3000' || cp == U'\u00A0') continue;
         if (cp >= U'０' && cp <= U'９') cp = U'0' + (cp - U'０');
         out.push_back(cp);
@@ -59,8 +70,9 @@ bool ends_sentence(char32_t c) { return c == U'。' || c == U'；' || c == U';' 
 
 }  // namespace
 
-std::vector<ApplicationStatement> find_application_counts(std::string_view text) {
-    const Text t = compact(text);
+namespace {
+
+std::vector<ApplicationStatement> application_counts(const Text& t) {
     std::vector<ApplicationStatement> out;
     static constexpr std::u32string_view keys[] = {U"收到", U"受理", U"新收", U"接收", U"接到"};
     static constexpr std::u32string_view not_applications[] = {U"复议", U"诉讼", U"咨询", U"信访", U"投诉", U"举报",
@@ -68,6 +80,8 @@ std::vector<ApplicationStatement> find_application_counts(std::string_view text)
                                                                U"来电", U"留言", U"来信", U"增", U"减", U"较",
                                                                U"比", U"同期"};
     for (std::size_t i = 0; i < t.size(); ++i) {
+        // Every key begins with one of these four characters.
+        if (t[i] != U'收' && t[i] != U'受' && t[i] != U'新' && t[i] != U'接') continue;
         bool key = false;
         for (auto k : keys) key = key || starts_with(t, i, k);
         if (!key) continue;
@@ -105,8 +119,7 @@ std::vector<ApplicationStatement> find_application_counts(std::string_view text)
     return out;
 }
 
-std::vector<ProactiveStatement> find_proactive_totals(std::string_view text) {
-    const Text t = compact(text);
+std::vector<ProactiveStatement> proactive_totals(const Text& t) {
     std::vector<ProactiveStatement> out;
     for (std::size_t i = 0; i < t.size(); ++i) {
         if (!is_digit(t[i]) || (i > 0 && is_digit(t[i - 1]))) continue;
@@ -154,6 +167,17 @@ std::vector<ProactiveStatement> find_proactive_totals(std::string_view text) {
         i = q;
     }
     return out;
+}
+
+}  // namespace
+
+std::vector<ApplicationStatement> find_application_counts(std::string_view text) { return application_counts(compact(text)); }
+
+std::vector<ProactiveStatement> find_proactive_totals(std::string_view text) { return proactive_totals(compact(text)); }
+
+NarrativeStatements find_statements(std::string_view text) {
+    const Text t = compact(text);
+    return {application_counts(t), proactive_totals(t)};
 }
 
 }  // namespace ogi::detail

@@ -24,4 +24,11 @@ struct ProactiveStatement {
 };
 std::vector<ProactiveStatement> find_proactive_totals(std::string_view text);
 
+/// Both of the above, reading the text once.
+struct NarrativeStatements {
+    std::vector<ApplicationStatement> applications;
+    std::vector<ProactiveStatement> proactive;
+};
+NarrativeStatements find_statements(std::string_view text);
+
 }  // namespace ogi::detail

@@ -83,6 +83,48 @@ struct Bound {
     }
 };
 
+bool all_digits(std::string_view s, std::size_t from, std::size_t n) {
+    for (std::size_t i = from; i < from + n; ++i)
+        if (s[i] < '0' || s[i] > '9') return false;
+    return true;
+}
+
+/// A `pattern`: the ones the generated schema uses are matched by hand (as std::regex_search
+/// with ECMAScript would: ^ and $ only at the ends), any other by std::regex.
+struct Pattern {
+    enum class Kind : std::uint8_t { date, decimal, digits19, regex };
+    Kind kind = Kind::regex;
+    std::shared_ptr<const std::regex> re;
+
+    static Pattern of(const std::string& source) {
+        if (source == "^[0-9]{4}-[0-9]{2}-[0-9]{2}$") return {Kind::date, nullptr};
+        if (source == "^[0-9]+(\\.[0-9]+)?$") return {Kind::decimal, nullptr};
+        if (source == "^[0-9]{19}$") return {Kind::digits19, nullptr};
+        return {Kind::regex, std::make_shared<const std::regex>(source, std::regex::ECMAScript)};
+    }
+
+    [[nodiscard]] bool search(std::string_view s) const {
+        switch (kind) {
+        case Kind::date:
+            return s.size() == 10 && all_digits(s, 0, 4) && s[4] == '-' && all_digits(s, 5, 2) && s[7] == '-' &&
+                   all_digits(s, 8, 2);
+        case Kind::decimal: {
+            std::size_t i = 0;
+            while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+            if (i == 0) return false;
+            if (i == s.size()) return true;
+            if (s[i] != '.') return false;
+            const std::size_t fraction = ++i;
+            while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+            return i > fraction && i == s.size();
+        }
+        case Kind::digits19: return s.size() == 19 && all_digits(s, 0, 19);
+        case Kind::regex: return std::regex_search(s.begin(), s.end(), *re);
+        }
+        return false;
+    }
+};
+
 std::size_t code_points(std::string_view s) {
     std::size_t n = 0;
     for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
@@ -99,12 +141,14 @@ struct SchemaProgram::Node {
     std::optional<json::value> const_value;
     std::vector<std::string> required;
     std::vector<std::pair<std::string, int>> properties;  // sorted by key
+    std::vector<std::uint32_t> declared;   // declared[i]: the index in `properties` of the i-th property as written
+    std::vector<std::uint32_t> position;   // position[j]: where properties[j] was written (declared[position[j]] == j)
     std::vector<bool> property_required;                  // properties[i] is also in `required`
     bool required_are_properties = false;                 // every required key has a property
     bool no_additional = false;
     int additional = -1;
     std::optional<Bound> minimum, maximum;
-    std::vector<std::shared_ptr<const std::regex>> patterns;
+    std::vector<Pattern> patterns;
     std::optional<std::size_t> max_length;
     int not_ = -1;
     std::vector<int> any_of, all_of;
@@ -154,8 +198,20 @@ public:
             } else if (k == "required") {
                 for (const auto& e : v.as_array()) n.required.emplace_back(e.as_string());
             } else if (k == "properties") {
-                for (const auto& p : v.as_object()) n.properties.emplace_back(std::string(p.key()), compile(p.value()));
+                std::vector<std::string> written;
+                for (const auto& p : v.as_object()) {
+                    n.properties.emplace_back(std::string(p.key()), compile(p.value()));
+                    written.emplace_back(p.key());
+                }
                 std::sort(n.properties.begin(), n.properties.end());
+                n.position.assign(n.properties.size(), 0);
+                for (const std::string& key : written) {
+                    const auto it = std::lower_bound(n.properties.begin(), n.properties.end(), key,
+                                                     [](const std::pair<std::string, int>& p, const std::string& k) { return p.first < k; });
+                    const auto j = static_cast<std::uint32_t>(it - n.properties.begin());
+                    n.position[j] = static_cast<std::uint32_t>(n.declared.size());
+                    n.declared.push_back(j);
+                }
             } else if (k == "additionalProperties") {
                 if (v.is_bool()) n.no_additional = !v.get_bool();
                 else n.additional = compile(v);
@@ -164,7 +220,7 @@ public:
             } else if (k == "maximum") {
                 n.maximum = Bound::of(v);
             } else if (k == "pattern") {
-                n.patterns.push_back(std::make_shared<const std::regex>(std::string(v.as_string()), std::regex::ECMAScript));
+                n.patterns.push_back(Pattern::of(std::string(v.as_string())));
             } else if (k == "maxLength") {
                 n.max_length = static_cast<std::size_t>(v.to_number<std::int64_t>());
             } else if (k == "not") {
@@ -254,7 +310,7 @@ bool run(const std::vector<SchemaProgram::Node>& nodes, int index, const json::v
         const std::string_view s = v.get_string();
         if (n->max_length && code_points(s) > *n->max_length) return false;
         for (const auto& p : n->patterns)
-            if (!std::regex_search(s.begin(), s.end(), *p)) return false;
+            if (!p.search(s)) return false;
     }
     if (types & t_object) {
         const json::object& o = v.get_object();
@@ -262,14 +318,24 @@ bool run(const std::vector<SchemaProgram::Node>& nodes, int index, const json::v
             for (const std::string& k : n->required)
                 if (!o.contains(k)) return false;
         std::size_t required_seen = 0;
+        // Documents list their members in the order the schema declares them: the property
+        // after the last one matched is tried first, then the sorted list is searched.
+        std::size_t next = 0;
         if (!n->properties.empty() || n->no_additional || n->additional >= 0)
             for (const auto& kv : o) {
                 const std::string_view key = kv.key();
-                auto it = std::lower_bound(n->properties.begin(), n->properties.end(), key,
-                                           [](const std::pair<std::string, int>& p, std::string_view k) { return p.first < k; });
-                if (it != n->properties.end() && it->first == key) {
-                    required_seen += n->property_required[static_cast<std::size_t>(it - n->properties.begin())];
-                    if (!run(nodes, it->second, kv.value())) return false;
+                std::size_t j = n->properties.size();
+                if (next < n->declared.size() && n->properties[n->declared[next]].first == key) {
+                    j = n->declared[next];
+                } else {
+                    auto it = std::lower_bound(n->properties.begin(), n->properties.end(), key,
+                                               [](const std::pair<std::string, int>& p, std::string_view k) { return p.first < k; });
+                    if (it != n->properties.end() && it->first == key) j = static_cast<std::size_t>(it - n->properties.begin());
+                }
+                if (j < n->properties.size()) {
+                    next = n->position[j] + 1;
+                    required_seen += n->property_required[j];
+                    if (!run(nodes, n->properties[j].second, kv.value())) return false;
                 } else if (n->no_additional) {
                     return false;
                 } else if (n->additional >= 0 && !run(nodes, n->additional, kv.value())) {
@@ -324,7 +390,7 @@ void collect(const std::vector<SchemaProgram::Node>& nodes, int index, const jso
     if (types & t_string) {
         const std::string_view s = v.get_string();
         here = here || (n->max_length && code_points(s) > *n->max_length);
-        for (const auto& p : n->patterns) here = here || !std::regex_search(s.begin(), s.end(), *p);
+        for (const auto& p : n->patterns) here = here || !p.search(s);
     }
     if (types & t_object) {
         const json::object& o = v.get_object();

@@ -271,7 +271,8 @@ void check_narrative(const Report& r, const Checker& checker, std::vector<Diagno
     const std::string carried_path = "/applications/carried_over/total";
     for (const Section& s : sections) {
         if (!s.text) continue;
-        for (const auto& st : detail::find_application_counts(*s.text)) {
+        const detail::NarrativeStatements statements = detail::find_statements(*s.text);
+        for (const auto& st : statements.applications) {
             // The cells the statement is compared with; unreadable ones already have a schema error.
             std::vector<std::string> needed = {new_path};
             if (st.includes_carried_over) needed.push_back(carried_path);
@@ -317,7 +318,7 @@ void check_narrative(const Report& r, const Checker& checker, std::vector<Diagno
             if (st.includes_carried_over) d.related.push_back(carried_path);
             out.push_back(std::move(d));
         }
-        for (const auto& st : detail::find_proactive_totals(*s.text)) {
+        for (const auto& st : statements.proactive) {
             std::int64_t sum = 0;
             bool overflow = false;
             for (auto p : st.parts) overflow = overflow || __builtin_add_overflow(sum, p, &sum);
