@@ -7,6 +7,7 @@
 #include <cctype>
 #include <cstdio>
 #include <filesystem>
+#include <stdexcept>
 #include <system_error>
 #include <unistd.h>
 
@@ -24,39 +25,96 @@ bool has_extension(const fs::path& p, std::span<const std::string_view> extensio
 
 }  // namespace
 
-std::vector<Input> expand_inputs(const std::vector<std::string>& args, bool recursive,
-                                 std::span<const std::string_view> extensions, bool& batch) {
-    std::vector<Input> out;
+Input InputList::operator[](std::size_t i) const {
+    // The group holding entry i: the last one that begins at or before it.
+    const auto g = std::upper_bound(groups_.begin(), groups_.end(), i, [](std::size_t n, const Group& x) { return n < x.first; }) - 1;
+    Input in;
+    in.path = g->prefix;
+    in.path.append(name(entries_[i]));
+    in.relative_from = g->relative_from;
+    return in;
+}
+
+void InputList::add_name(std::string_view n) {
+    if (names_.size() + n.size() + 1 > UINT32_MAX) throw std::length_error("too many input files");
+    entries_.push_back(static_cast<std::uint32_t>(names_.size()));
+    names_.append(n);
+    names_ += '\0';
+}
+
+void InputList::add_file(const std::string& path) {
+    groups_.push_back({path, std::string::npos, entries_.size()});
+    add_name("");
+}
+
+namespace {
+
+/// Orders paths by their components: '/' sorts before every other character.
+bool path_less(std::string_view a, std::string_view b) {
+    return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+        const auto rank = [](char c) { return c == '/' ? -1 : static_cast<int>(static_cast<unsigned char>(c)); };
+        return rank(x) < rank(y);
+    });
+}
+
+}  // namespace
+
+InputList expand_input_list(const std::vector<std::string>& args, bool recursive,
+                            std::span<const std::string_view> extensions, bool& batch) {
+    InputList out;
     batch = args.size() > 1;
     for (const std::string& arg : args) {
         std::error_code ec;
         if (!recursive || arg == "-" || !fs::is_directory(arg, ec)) {
-            out.push_back({arg});
+            out.add_file(arg);
             continue;
         }
         batch = true;
-        // Only the names are kept (memory grows with the number of files by a name each), sorted
-        // by path components: '/' sorts before every other character.
-        std::vector<std::string> found;
-        const auto options = fs::directory_options::skip_permission_denied;
-        for (fs::recursive_directory_iterator it(arg, options, ec), end; !ec && it != end; it.increment(ec)) {
-            std::error_code type_ec;
-            if (it->is_regular_file(type_ec) && has_extension(it->path(), extensions)) found.push_back(it->path().string());
+        // Only the names under the directory are kept (memory grows with the number of files
+        // by a name each), then sorted by path components.
+        const std::string prefix = (fs::path(arg) / "").string();
+        const std::size_t names_from = out.names_.size(), entries_from = out.entries_.size();
+        // The walk gives every path as `prefix` and the rest; should one not begin so (or hold
+        // a NUL), the walk is done again keeping whole paths.
+        auto walk = [&](std::string_view strip) {
+            out.names_.resize(names_from);
+            out.entries_.resize(entries_from);
+            ec.clear();
+            const auto options = fs::directory_options::skip_permission_denied;
+            for (fs::recursive_directory_iterator it(arg, options, ec), end; !ec && it != end; it.increment(ec)) {
+                std::error_code type_ec;
+                if (!it->is_regular_file(type_ec) || !has_extension(it->path(), extensions)) continue;
+                const std::string& path = it->path().native();
+                if (path.compare(0, strip.size(), strip) != 0 || path.find('\0') != std::string::npos) return false;
+                out.add_name(std::string_view(path).substr(strip.size()));
+            }
+            return true;
+        };
+        std::string strip = prefix;
+        if (!walk(strip)) {
+            strip.clear();
+            walk(strip);
         }
         if (ec) {  // the directory itself could not be walked: let reading it say why
-            out.push_back({arg});
+            out.names_.resize(names_from);
+            out.entries_.resize(entries_from);
+            out.add_file(arg);
             continue;
         }
-        std::sort(found.begin(), found.end(), [](const std::string& a, const std::string& b) {
-            return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-                const auto rank = [](char c) { return c == '/' ? -1 : static_cast<int>(static_cast<unsigned char>(c)); };
-                return rank(x) < rank(y);
-            });
-        });
-        const std::size_t prefix = (fs::path(arg) / "").string().size();
-        out.reserve(out.size() + found.size());
-        for (std::string& p : found) out.push_back({std::move(p), prefix});
+        out.groups_.push_back({strip, prefix.size(), entries_from});
+        // Every path of the group begins with the same `strip`: comparing the rest is enough.
+        std::sort(out.entries_.begin() + static_cast<std::ptrdiff_t>(entries_from), out.entries_.end(),
+                  [&](std::uint32_t a, std::uint32_t b) { return path_less(out.name(a), out.name(b)); });
     }
+    return out;
+}
+
+std::vector<Input> expand_inputs(const std::vector<std::string>& args, bool recursive,
+                                 std::span<const std::string_view> extensions, bool& batch) {
+    const InputList list = expand_input_list(args, recursive, extensions, batch);
+    std::vector<Input> out;
+    out.reserve(list.size());
+    for (std::size_t i = 0; i < list.size(); ++i) out.push_back(list[i]);
     return out;
 }
 

@@ -5,9 +5,11 @@
 
 #include "io.hpp"
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstddef>
+#include <cstdint>
 #include <exception>
 #include <map>
 #include <mutex>
@@ -31,10 +33,48 @@ struct Input {
     }
 };
 
+class InputList;
+InputList expand_input_list(const std::vector<std::string>& args, bool recursive,
+                            std::span<const std::string_view> extensions, bool& batch);
+
+/// The inputs, kept compactly: a file found under a directory costs its name under that
+/// directory and 5 bytes, not a whole path, so that a run over many files stays small.
+class InputList {
+public:
+    [[nodiscard]] std::size_t size() const { return entries_.size(); }
+    [[nodiscard]] bool empty() const { return entries_.empty(); }
+    /// The i-th input, its path put together.
+    [[nodiscard]] Input operator[](std::size_t i) const;
+
+    /// A file named directly: it stands for itself.
+    void add_file(const std::string& path);
+
+private:
+    /// Paths that begin with `prefix`: the entries [first, next group's first).
+    struct Group {
+        std::string prefix;
+        std::size_t relative_from = std::string::npos;
+        std::size_t first = 0;
+    };
+    /// Where the i-th entry's name (the rest of its path, NUL-terminated) begins in names_.
+    [[nodiscard]] const char* name(std::uint32_t offset) const { return names_.data() + offset; }
+    void add_name(std::string_view name);
+
+    std::vector<Group> groups_;
+    std::vector<std::uint32_t> entries_;
+    std::string names_;
+
+    friend InputList expand_input_list(const std::vector<std::string>& args, bool recursive,
+                                       std::span<const std::string_view> extensions, bool& batch);
+};
+
 /// The files named by `args`: a file (or "-") stands for itself; with `recursive`, a directory
 /// stands for every regular file under it whose name ends in one of `extensions` (case-insensitive),
 /// in path order. Without `recursive` a directory stays as it is (and cannot be read: exit 2).
 /// `batch` is set when the inputs are "many files": more than one argument, or a directory.
+InputList expand_input_list(const std::vector<std::string>& args, bool recursive,
+                            std::span<const std::string_view> extensions, bool& batch);
+/// expand_input_list() as a vector of paths.
 std::vector<Input> expand_inputs(const std::vector<std::string>& args, bool recursive,
                                  std::span<const std::string_view> extensions, bool& batch);
 
@@ -65,67 +105,89 @@ bool want_progress(std::size_t files);
 /// Runs `work(i)` for every i in [0, count) on `jobs` threads and calls `deliver(i, result)` on
 /// the calling thread in the order 0, 1, 2, … At most `window` files are in flight or waiting to
 /// be delivered, so memory does not grow with `count`. With one job everything runs on the
-/// calling thread. An exception thrown by `work` stops the run and is rethrown here.
+/// calling thread; with more, the calling thread is one of the `jobs`: while the next result is
+/// not ready it takes a file itself. Threads take files with one atomic step and only lock to
+/// sleep or wake a sleeper. An exception thrown by `work` stops the run and is rethrown here.
 template <class Result, class Work, class Deliver>
 void run_ordered(std::size_t count, unsigned jobs, Work work, Deliver deliver) {
     if (jobs <= 1 || count <= 1) {
         for (std::size_t i = 0; i < count; ++i) deliver(i, work(i));
         return;
     }
-    const std::size_t window = std::size_t{4} * jobs;
-    std::vector<std::optional<Result>> slots(window);
-    std::vector<std::exception_ptr> failures(window);
+    const std::size_t window = std::size_t{16} * jobs;
+    struct Slot {
+        std::optional<Result> result;
+        std::exception_ptr failure;
+        std::atomic<std::size_t> filled{0};  // i + 1 once file i's outcome is here
+    };
+    std::vector<Slot> slots(window);
+    std::atomic<std::size_t> next{0};       // the next file nobody has taken
+    std::atomic<std::size_t> delivered{0};  // files handed to `deliver`
+    std::atomic<bool> stop{false}, main_waiting{false};
+    std::atomic<unsigned> workers_waiting{0};
     std::mutex m;
-    std::condition_variable work_cv, done_cv;
-    std::size_t next = 0, delivered = 0;
-    bool stop = false;
+    std::condition_variable ready_cv, room_cv;
+    auto run_one = [&](std::size_t i) {
+        Slot& s = slots[i % window];
+        try {
+            s.result.emplace(work(i));
+        } catch (...) {
+            s.failure = std::current_exception();
+        }
+        s.filled.store(i + 1);
+        if (main_waiting.load()) {
+            std::lock_guard lock(m);
+            ready_cv.notify_one();
+        }
+    };
     auto worker = [&] {
         for (;;) {
-            std::size_t i;
-            {
+            const std::size_t i = next.fetch_add(1);
+            if (i >= count || stop.load()) return;
+            if (i >= delivered.load() + window) {  // the window is full: wait for room
                 std::unique_lock lock(m);
-                work_cv.wait(lock, [&] { return stop || next >= count || next < delivered + window; });
-                if (stop || next >= count) return;
-                i = next++;
+                ++workers_waiting;
+                room_cv.wait(lock, [&] { return stop.load() || i < delivered.load() + window; });
+                --workers_waiting;
+                if (stop.load()) return;
             }
-            std::optional<Result> r;
-            std::exception_ptr failure;
-            try {
-                r.emplace(work(i));
-            } catch (...) {
-                failure = std::current_exception();
-            }
-            {
-                std::lock_guard lock(m);
-                slots[i % window] = std::move(r);
-                failures[i % window] = failure;
-            }
-            done_cv.notify_one();
+            run_one(i);
         }
     };
     std::vector<std::jthread> threads;
-    threads.reserve(jobs);
-    for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
+    threads.reserve(jobs - 1);
+    for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(worker);
     auto finish = [&] {
         {
             std::lock_guard lock(m);
             stop = true;
         }
-        work_cv.notify_all();
+        room_cv.notify_all();
         threads.clear();  // joins
     };
     try {
         for (std::size_t i = 0; i < count; ++i) {
-            Result r = [&] {
+            Slot& s = slots[i % window];
+            while (s.filled.load() != i + 1) {
+                // Not ready: take the next file if there is room for it, else sleep.
+                std::size_t j = next.load();
+                if (j < count && j < i + window && next.compare_exchange_strong(j, j + 1)) {
+                    run_one(j);
+                    continue;
+                }
                 std::unique_lock lock(m);
-                done_cv.wait(lock, [&] { return slots[i % window].has_value() || failures[i % window]; });
-                if (failures[i % window]) std::rethrow_exception(std::exchange(failures[i % window], nullptr));
-                Result out = std::move(*slots[i % window]);
-                slots[i % window].reset();
-                ++delivered;
-                return out;
-            }();
-            work_cv.notify_all();
+                main_waiting = true;
+                ready_cv.wait(lock, [&] { return s.filled.load() == i + 1; });
+                main_waiting = false;
+            }
+            if (s.failure) std::rethrow_exception(std::exchange(s.failure, nullptr));
+            Result r = std::move(*s.result);
+            s.result.reset();
+            delivered.store(i + 1);
+            if (workers_waiting.load() > 0) {
+                std::lock_guard lock(m);
+                room_cv.notify_all();
+            }
             deliver(i, std::move(r));
         }
     } catch (...) {

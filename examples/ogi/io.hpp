@@ -13,6 +13,12 @@ namespace ogi::cli {
 /// to a sentence in the chosen language that names the file and the reason.
 std::optional<std::string> read_input(const std::string& path, std::size_t max_bytes, Lang lang, std::string& error);
 
+/// read_input() into `data`, whose memory is reused from call to call. With `remember`, the
+/// file counts as an input for is_input_file() (which commands that write outputs need; the
+/// record grows with every file read). False on failure, with `error` set.
+bool read_input_into(const std::string& path, std::size_t max_bytes, Lang lang, std::string& data, std::string& error,
+                     bool remember = true);
+
 /// Whether `path` is a file that read_input() has read in this run (the same file, by device
 /// and inode): write_atomically() refuses to replace an input with an output.
 bool is_input_file(const std::string& path);

@@ -72,19 +72,22 @@ int run_validate(const Common& common, const ValidateArgs& args) {
 
     static constexpr std::string_view extensions[] = {".json"};
     bool batch = false;
-    const std::vector<ogi::cli::Input> inputs = ogi::cli::expand_inputs(args.files, args.recursive, extensions, batch);
+    const ogi::cli::InputList inputs = ogi::cli::expand_input_list(args.files, args.recursive, extensions, batch);
 
     auto check = [&](std::size_t i) {
-        const std::string& file = inputs[i].path;
+        const std::string file = inputs[i].path;
         ValidateOutcome outcome;
         std::string error;
-        auto text = ogi::cli::read_input(file, args.max_size, lang, error);
-        if (!text) {
+        // Each thread reads into one buffer, file after file; validate writes no output file,
+        // so the inputs need not be remembered (that record would grow with every file).
+        thread_local std::string text;
+        if (!ogi::cli::read_input_into(file, args.max_size, lang, text, error, false)) {
             outcome.readable = false;
             outcome.output = std::move(error);
             return outcome;
         }
-        const ogi::ValidationResult result = ogi::validate_json_text(*text, options);
+        const ogi::ValidationResult result = ogi::validate_json_text(text, options);
+        if (text.capacity() > (std::size_t{1} << 20)) std::string().swap(text);  // keep no large file's memory
         outcome.valid = result.valid;
         for (const auto& d : result.diagnostics) outcome.rules.push_back(d.rule);
         if (as_json) {
