@@ -17,6 +17,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
+#include <cassert>
 #include <cstdint>
 #include <cstring>
 #include <functional>
@@ -42,8 +44,10 @@ bool is_digit(char32_t c) { return (c >= U'0' && c <= U'9') || (c >= U'０' && c
 char digit_char(char32_t c) { return static_cast<char>(c >= U'０' ? U'0' + (c - U'０') : c); }
 
 /// The length of the white space (is_space) that starts `s`, or 0.
-std::size_t space_at(std::string_view s) {
+inline std::size_t space_at(std::string_view s) {
     if (s.empty()) return 0;
+    const auto b = static_cast<unsigned char>(s[0]);
+    if (b > ' ' && b != 0xC2 && b != 0xE3) [[likely]] return 0;  // most characters
     if (s[0] == ' ' || s[0] == '\t' || s[0] == '\r') return 1;
     if (s.substr(0, 2) == "\xC2\xA0") return 2;       // U+00A0
     if (s.substr(0, 3) == "\xE3\x80\x80") return 3;  // U+3000
@@ -94,16 +98,37 @@ struct Token {
     bool partial = false;   // the label matched only the start of a wrapped label
 };
 
+/// The JSON pointer of the cell in row `r`, column `c` of a block of table `table` of either
+/// edition ("/applications/disclosed/natural"), made once: the readers ask for them per row.
+const std::string& cell_pointer(std::string_view table, const Row& r, std::size_t c) {
+    static const std::unordered_map<const Row*, std::vector<std::string>> pointers = [] {
+        std::unordered_map<const Row*, std::vector<std::string>> out;
+        for (const Edition e : all_editions)
+            for (const Table& t : form(e).tables())
+                for (const Block& b : t.blocks)
+                    for (const Row& row : b.rows) {
+                        auto& v = out[&row];
+                        for (const Column& col : b.columns) v.push_back(fmt::format("/{}/{}/{}", t.key, row.key, col.key));
+                    }
+        return out;
+    }();
+    const std::string& p = pointers.at(&r)[c];
+    assert(p.compare(1, table.size(), table) == 0);
+    (void)table;
+    return p;
+}
+
 /// Whether a trimmed cell starts as a number or a placeholder can (a digit, a sign, a dash, a
 /// slash, 无 …): most text cells are turned away here without being decoded.
 bool may_start_number_cell(std::string_view t) {
     if (t.empty()) return false;
     const auto b = static_cast<unsigned char>(t[0]);
     if (b < 0x80) return (b >= '0' && b <= '9') || b == '-' || b == '+' || b == '/' || b == '\\' || b == 'N' || b == 'n';
+    if (t.size() < 3 || (b != 0xE2 && b != 0xE6 && b != 0xE7 && b != 0xE4 && b != 0xEF)) return false;
     static constexpr std::string_view starts[] = {"－", "＋", "／", "—", "–", "无", "無", "空", "不"};
     for (const auto st : starts)
         if (t.starts_with(st)) return true;
-    return t.size() >= 3 && t.starts_with("\xEF\xBC") && static_cast<unsigned char>(t[2]) >= 0x90 &&
+    return t.starts_with("\xEF\xBC") && static_cast<unsigned char>(t[2]) >= 0x90 &&
            static_cast<unsigned char>(t[2]) <= 0x99;  // ０ … ９
 }
 
@@ -173,6 +198,14 @@ std::optional<Token> read_number_cell(std::string_view text) {
     }
     if (!t.unit.empty()) t.annotated = true;
     return t;
+}
+
+/// Whether read_number_cell reads the cell as a number or a placeholder, without making the token.
+bool is_number_cell(std::string_view text) {
+    const std::string_view t = trim_view(text);
+    if (!may_start_number_cell(t)) return false;
+    if (std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; })) return true;
+    return read_number_cell(t).has_value();
 }
 
 /// Page numbers that pdftotext leaves between lines: "-3-", "- 3 -", "第 3 页", "3/10".
@@ -451,7 +484,7 @@ struct Tokenizer {
         std::size_t first_number = words_.size();
         while (first_number > 0) {
             const auto [s, e] = words_[first_number - 1];
-            if (!read_number_cell(u.substr(s, e - s))) break;
+            if (!is_number_cell(u.substr(s, e - s))) break;
             --first_number;
         }
         // columns point at the cell's first character
@@ -724,7 +757,7 @@ private:
     bool glued_;
     ExtractResult result_;
     Edition edition_ = Edition::e2021;
-    std::map<std::string, Placed> cells_;          // pointer → value
+    std::unordered_map<std::string, Placed> cells_;  // pointer → value
     std::set<std::string> ambiguous_;
     std::map<std::string, std::string> unit_hints_;  // pointer → unit printed after a run
     std::map<std::string, std::string> hints_;       // pointer → value the narrative states
@@ -735,6 +768,7 @@ private:
         const std::pair<const char*, const char*> items[] = {{"规范性文件", "/proactive/normative_documents/issued"},
                                                               {"规章", "/proactive/regulations/issued"}};
         for (const std::string& line : lines) {
+            if (line.find("规范性文件") == std::string::npos && line.find("规章") == std::string::npos) continue;
             const std::u32string u = to_u32(line);
             for (const auto& [word, pointer] : items) {
                 const std::u32string w = to_u32(word);
@@ -763,12 +797,25 @@ private:
     const Label* label_of(std::size_t i) const {
         const Token& t = tokens_[i];
         if (t.kind != Token::Kind::text || t.label < 0) return nullptr;
-        const Label* l = &labels()[static_cast<std::size_t>(t.label)];
-        const int e = edition_ == Edition::e2019 ? 0 : 1;
-        if (l->edition >= 0 && l->edition != e)
-            for (const Label& other : labels())
-                if (other.edition == e && other.kind == l->kind && other.norm == l->norm) return &other;
-        return l;
+        // twins[e][i]: the label of edition e worded as label i, or label i itself.
+        static const std::array<std::vector<std::size_t>, 2> twins = [] {
+            std::array<std::vector<std::size_t>, 2> out;
+            const auto& all = labels();
+            for (int e = 0; e < 2; ++e)
+                for (std::size_t i = 0; i < all.size(); ++i) {
+                    std::size_t twin = i;
+                    if (all[i].edition >= 0 && all[i].edition != e)
+                        for (std::size_t j = 0; j < all.size(); ++j)
+                            if (all[j].edition == e && all[j].kind == all[i].kind && all[j].norm == all[i].norm) {
+                                twin = j;
+                                break;
+                            }
+                    out[static_cast<std::size_t>(e)].push_back(twin);
+                }
+            return out;
+        }();
+        const std::size_t e = edition_ == Edition::e2019 ? 0 : 1;
+        return &labels()[twins[e][static_cast<std::size_t>(t.label)]];
     }
     bool is_value(std::size_t i) const {
         return tokens_[i].kind == Token::Kind::number || tokens_[i].kind == Token::Kind::blank ||
@@ -1027,8 +1074,8 @@ void Extractor::read_proactive(std::size_t from, std::size_t to, bool cut_off) {
         // The block's data cells in the form's order (the unit is not a cell of its own).
         std::vector<std::string> pointers;
         for (const Row& r : block.rows)
-            for (const Column& c : block.columns)
-                if (c.kind != CellKind::unit) pointers.push_back(fmt::format("/proactive/{}/{}", r.key, c.key));
+            for (std::size_t c = 0; c < block.columns.size(); ++c)
+                if (block.columns[c].kind != CellKind::unit) pointers.push_back(cell_pointer("proactive", r, c));
         const auto vals = values_in(s, end);
         if (!glued_ && (vals.size() == pointers.size() || (cut_off && b + 1 == t.blocks.size() && end == to))) {
             lay(pointers, s, end, nullptr);
@@ -1044,8 +1091,8 @@ void Extractor::read_proactive(std::size_t from, std::size_t to, bool cut_off) {
                     break;
                 }
             std::vector<std::string> row_pointers;
-            for (const Column& c : block.columns)
-                if (c.kind != CellKind::unit) row_pointers.push_back(fmt::format("/proactive/{}/{}", block.rows[r].key, c.key));
+            for (std::size_t c = 0; c < block.columns.size(); ++c)
+                if (block.columns[c].kind != CellKind::unit) row_pointers.push_back(cell_pointer("proactive", block.rows[r], c));
             if (at == end) {
                 diag("OGI-E-MISSING", Severity::warning, fmt::format("/proactive/{}", block.rows[r].key), tokens_[s].line,
                      tokens_[s].column, fmt::format("row {} of {} not found", block.rows[r].label, block.heading),
@@ -1107,7 +1154,7 @@ bool Extractor::read_applications(std::size_t from, std::size_t to, bool cut_off
         if (r.layout == RowLayout::always || (r.layout == RowLayout::single_other) == single) rows.push_back(&r);
     auto row_pointers = [&](const Row& r) {
         std::vector<std::string> p;
-        for (const Column& c : block.columns) p.push_back(fmt::format("/applications/{}/{}", r.key, c.key));
+        for (std::size_t c = 0; c < block.columns.size(); ++c) p.push_back(cell_pointer("applications", r, c));
         return p;
     };
     auto row_total_holds = [](const std::vector<std::int64_t>& v) {
@@ -1506,6 +1553,16 @@ void Extractor::metadata(const std::vector<std::string>& lines, Report& r) {
     std::vector<Section> heads;
     for (std::size_t li = 0; li < lines.size(); ++li) {
         if (lines[li].size() > 160) continue;  // a heading is short; 40 characters at most
+        // Every section heading starts with 一 … 六. A line that starts with ASCII or with another
+        // ideograph cannot normalise to one (NFKC and the traditional forms keep those as they are).
+        if (const std::string_view t = trim_view(lines[li]); !t.empty()) {
+            const auto b = static_cast<unsigned char>(t[0]);
+            const bool cjk = t.size() >= 3 && b >= 0xE4 && b <= 0xE9;  // U+4000..U+9FFF
+            if (b < 0x80 || (cjk && !t.starts_with("一") && !t.starts_with("二") && !t.starts_with("三") &&
+                             !t.starts_with("四") && !t.starts_with("五") && !t.starts_with("六") &&
+                             to_u32(t.substr(0, 3))[0] >= 0x4E00))
+                continue;
+        }
         const std::string n = normalise_label(lines[li]);
         if (n.empty() || detail::char_count(n) > 40) continue;
         for (const Label* l : section_labels)
@@ -1526,6 +1583,11 @@ void Extractor::metadata(const std::vector<std::string>& lines, Report& r) {
         return s;
     };
     for (std::size_t h = 0; h < heads.size(); ++h) {
+        const LabelKind kind = heads[h].kind;
+        // Only these sections are prose; the last section also holds the signature.
+        if (kind != LabelKind::section_overview && kind != LabelKind::section_problems &&
+            kind != LabelKind::section_other && h + 1 != heads.size())
+            continue;
         const std::size_t end = h + 1 < heads.size() ? heads[h + 1].line : lines.size();
         auto body = text_between(heads[h].line + 1, end);
         if (heads[h].kind == LabelKind::section_other || h + 1 == heads.size()) {
@@ -1736,16 +1798,18 @@ ExtractResult extract(std::string_view bytes, const ExtractOptions& options) {
             lines.push_back(s);
         }
     } else {
+        const auto count = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
+        lines.reserve(count);
+        raw.reserve(count);
         std::size_t start = 0, line = 1;
         while (start <= text.size()) {
             std::size_t end = text.find('\n', start);
             if (end == std::string::npos) end = text.size();
             std::string l = text.substr(start, end - start);
             if (!l.empty() && l.back() == '\r') l.pop_back();
-            lines.push_back(l);
-            RawLine rl;
-            rl.cells.push_back(RawCell{l, line, 1});
-            raw.push_back(std::move(rl));
+            lines.push_back(std::move(l));
+            RawLine& rl = raw.emplace_back();
+            rl.cells.push_back(RawCell{lines.back(), line, 1});
             if (end == text.size()) break;
             start = end + 1;
             ++line;
@@ -1763,6 +1827,11 @@ ExtractResult extract(std::string_view bytes, const ExtractOptions& options) {
         }
     Tokenizer tz;
     tz.glued = glued;
+    {
+        std::size_t cells = 0;
+        for (const RawLine& l : raw) cells += l.cells.size();
+        tz.tokens.reserve(cells + cells / 2);  // about a token a cell; growing moves every token
+    }
     for (const RawLine& l : raw) {
         if (l.explicit_cells) {
             for (const auto& c : l.cells) tz.explicit_cell(c);

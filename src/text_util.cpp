@@ -15,14 +15,25 @@ namespace ogi::detail {
 namespace {
 
 
+std::size_t decode_one(std::string_view s, std::size_t i, char32_t& cp);
+
 bool strictly_valid_utf8(std::string_view s) {
     std::size_t i = 0;
     while (i < s.size()) {
-        utf8proc_int32_t cp;
-        const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
-                                        static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
-        if (n <= 0) return false;
-        i += static_cast<std::size_t>(n);
+        const auto b0 = static_cast<unsigned char>(s[i]);
+        if (b0 < 0x80) {
+            ++i;
+            continue;
+        }
+        if (b0 > 0xE0 && b0 < 0xF0 && b0 != 0xED && i + 2 < s.size() && (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80 &&
+            (static_cast<unsigned char>(s[i + 2]) & 0xC0) == 0x80) {
+            i += 3;  // E1..EC, EE, EF: any two continuation bytes make a valid character
+            continue;
+        }
+        char32_t cp;
+        const std::size_t n = decode_one(s, i, cp);
+        if (n == 0) return false;
+        i += n;
     }
     return true;
 }
@@ -109,6 +120,18 @@ std::string decode_text(std::string_view bytes, Encoding& detected) {
 
 namespace {
 
+/// A bit per CJK unified ideograph (U+4E00..U+9FFF): whether the traditional table maps it. Most
+/// ideographs are not in it, and this answers without hashing.
+const std::vector<bool>& traditional_listed() {
+    static const std::vector<bool> bits = [] {
+        std::vector<bool> b(0xA000 - 0x4E00);
+        for (const auto& [from, to] : traditional())
+            if (from >= 0x4E00 && from <= 0x9FFF) b[from - 0x4E00] = true;
+        return b;
+    }();
+    return bits;
+}
+
 /// The steps after NFKC, on one code point; `prev` is the last code point kept. Returns 0 for a
 /// code point that is dropped (white space).
 char32_t fold(char32_t c, char32_t prev) {
@@ -119,6 +142,7 @@ char32_t fold(char32_t c, char32_t prev) {
     if (c == U'】' || c == U'〕' || c == U']') return U')';
     if (c == U'、' && prev >= U'0' && prev <= U'9') return U'.';
     if (c == U'．') return U'.';
+    if (c >= 0x4E00 && c <= 0x9FFF && !traditional_listed()[c - 0x4E00]) return c;
     if (c >= 0x4E00)
         if (auto it = traditional().find(c); it != traditional().end()) return it->second;
     return c;
@@ -213,8 +237,23 @@ std::string normalise_label(std::string_view text) {
     out.reserve(text.size());
     char32_t prev = 0;
     bool word = false;  // 檔 was the last code point kept
+    const std::vector<bool>& listed = traditional_listed();
     for (std::size_t i = 0; i < text.size();) {
         char32_t c;
+        const auto b0 = static_cast<unsigned char>(text[i]);
+        if (b0 >= 0xE4 && b0 <= 0xE9 && i + 2 < text.size() && (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80 &&
+            (static_cast<unsigned char>(text[i + 2]) & 0xC0) == 0x80) {
+            // A CJK ideograph (most of a report): kept as it is unless the tables below change it.
+            c = (static_cast<char32_t>(b0 & 0x0F) << 12) | (static_cast<char32_t>(text[i + 1] & 0x3F) << 6) |
+                static_cast<char32_t>(text[i + 2] & 0x3F);
+            if (c >= 0x4E00 && !listed[c - 0x4E00] && c != U'檔' && c != U'案') {
+                out.append(text.data() + i, 3);
+                prev = c;
+                word = false;
+                i += 3;
+                continue;
+            }
+        }
         const std::size_t n = decode_one(text, i, c);
         if (n == 0 || c == 0) return normalise_label_slow(text);
         i += n;
