@@ -98,9 +98,9 @@ struct Token {
     bool partial = false;   // the label matched only the start of a wrapped label
 };
 
-/// The JSON pointer of the cell in row `r`, column `c` of a block of table `table` of either
-/// edition ("/applications/disclosed/natural"), made once: the readers ask for them per row.
-const std::string& cell_pointer(std::string_view table, const Row& r, std::size_t c) {
+/// The JSON pointers of the cells of row `r` of either edition's form, one a column of its
+/// block ("/applications/disclosed/natural"), made once: the readers ask for them per row.
+const std::vector<std::string>& row_cell_pointers(const Row& r) {
     static const std::unordered_map<const Row*, std::vector<std::string>> pointers = [] {
         std::unordered_map<const Row*, std::vector<std::string>> out;
         for (const Edition e : all_editions)
@@ -112,7 +112,12 @@ const std::string& cell_pointer(std::string_view table, const Row& r, std::size_
                     }
         return out;
     }();
-    const std::string& p = pointers.at(&r)[c];
+    return pointers.at(&r);
+}
+
+/// One of them, in table `table`.
+const std::string& cell_pointer(std::string_view table, const Row& r, std::size_t c) {
+    const std::string& p = row_cell_pointers(r)[c];
     assert(p.compare(1, table.size(), table) == 0);
     (void)table;
     return p;
@@ -435,6 +440,15 @@ struct Tokenizer {
     void text_token(std::string_view raw, std::size_t line, std::size_t column) {
         const std::string_view t = trim_view(raw);
         if (t.empty()) return;
+        if (std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+            Token& n = tokens.emplace_back();  // plain digits, most cells: read_number_cell's first case
+            n.kind = Token::Kind::number;
+            n.value = t;
+            n.raw = t;
+            n.line = line;
+            n.column = column;
+            return;
+        }
         if (is_page_number(t)) return;
         if (auto n = read_number_cell(t)) {
             n->raw = t;
@@ -748,7 +762,9 @@ struct Placed {
 
 class Extractor {
 public:
-    Extractor(std::vector<Token> tokens, bool glued) : tokens_(std::move(tokens)), glued_(glued) {}
+    Extractor(std::vector<Token> tokens, bool glued) : tokens_(std::move(tokens)), glued_(glued) {
+        cells_.reserve(256);  // a report has about 200 cells; growing the table rehashes them all
+    }
 
     ExtractResult run(const std::vector<std::string>& lines);
 
@@ -1152,11 +1168,7 @@ bool Extractor::read_applications(std::size_t from, std::size_t to, bool cut_off
     std::vector<const Row*> rows;
     for (const Row& r : block.rows)
         if (r.layout == RowLayout::always || (r.layout == RowLayout::single_other) == single) rows.push_back(&r);
-    auto row_pointers = [&](const Row& r) {
-        std::vector<std::string> p;
-        for (std::size_t c = 0; c < block.columns.size(); ++c) p.push_back(cell_pointer("applications", r, c));
-        return p;
-    };
+    auto row_pointers = [](const Row& r) -> const std::vector<std::string>& { return row_cell_pointers(r); };
     auto row_total_holds = [](const std::vector<std::int64_t>& v) {
         std::int64_t sum = 0;
         for (std::size_t k = 0; k + 1 < v.size(); ++k) sum += v[k];
@@ -1208,10 +1220,10 @@ bool Extractor::read_applications(std::size_t from, std::size_t to, bool cut_off
                 k = e;
             }
         }
-        std::vector<std::string> all;
+        std::vector<const std::string*> all;
         for (const Row* r : rows)
-            for (auto& p : row_pointers(*r)) all.push_back(p);
-        for (std::size_t q = 0; q < order.size() && q < all.size(); ++q) place(all[q], tokens_[order[q]]);
+            for (const auto& p : row_pointers(*r)) all.push_back(&p);
+        for (std::size_t q = 0; q < order.size() && q < all.size(); ++q) place(*all[q], tokens_[order[q]]);
         return single;
     }
     // Row by row at the labels. Digits that ran together are read jointly: each row's splits
@@ -1896,11 +1908,15 @@ ExtractResult extract(std::string_view bytes, const ExtractOptions& options) {
             const bool before_text = n >= ts.size() || ts[n].kind == Token::Kind::text;
             drop[i] = after_header && before_text;
         }
-        std::vector<Token> kept;
-        kept.reserve(ts.size());
-        for (std::size_t i = 0; i < ts.size(); ++i)
-            if (!drop[i]) kept.push_back(std::move(ts[i]));
-        ts = std::move(kept);
+        if (std::find(drop.begin(), drop.end(), true) != drop.end()) {
+            std::size_t out = 0;
+            for (std::size_t i = 0; i < ts.size(); ++i)
+                if (!drop[i]) {
+                    if (out != i) ts[out] = std::move(ts[i]);
+                    ++out;
+                }
+            ts.erase(ts.begin() + static_cast<std::ptrdiff_t>(out), ts.end());
+        }
     }
     Extractor x(std::move(tz.tokens), glued);
     ExtractResult result = x.run(lines);

@@ -154,7 +154,8 @@ struct Walker {
 bool looks_like_html(std::string_view text) {
     const std::size_t probe = std::min<std::size_t>(text.size(), 4096);
     std::string head(text.substr(0, probe));
-    std::transform(head.begin(), head.end(), head.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    for (char& c : head)  // ASCII only: std::tolower asks the locale for every byte
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     return head.find("<html") != std::string::npos || head.find("<!doctype html") != std::string::npos ||
            head.find("<table") != std::string::npos || head.find("<body") != std::string::npos ||
            (head.find("<p") != std::string::npos && head.find("</p>") != std::string::npos) ||
