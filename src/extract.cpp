@@ -1702,6 +1702,23 @@ ExtractResult Extractor::run(const std::vector<std::string>& lines) {
         diag("OGI-E-MISSING", Severity::warning, "/reviews", 0, 0, "section 四 (行政复议、行政诉讼情况) was not found",
              "未找到第四部分（行政复议、行政诉讼情况）表格");
 
+    // A second report in the same text (two pages saved into one file): the headings of
+    // sections 一 to 三 again after section 四. The form is filled once, from the first.
+    if (p4 < n)
+        for (std::size_t i = p4 + 1; i < n; ++i)
+            if (const Label* l = label_of(i); l && (l->kind == LabelKind::section_overview ||
+                                                   l->kind == LabelKind::section_proactive ||
+                                                   l->kind == LabelKind::section_applications)) {
+                const Token& t = tokens_[i];
+                diag("OGI-E-SECOND", Severity::warning, "", t.line, t.column,
+                     fmt::format("\"{}\" comes again after section 四: a second report seems to start here; only the "
+                                 "first report was read (split the text to read the other)",
+                                 t.raw),
+                     fmt::format("第四部分之后再次出现“{}”：此处似乎是另一份年报的开始；只读取了第一份（请拆分文本后分别读取）",
+                                 t.raw));
+                break;
+            }
+
     // The report: every cell found is filled; the rest stay blank.
     Report r(edition_);
     r.use_single_other(single_other);

@@ -497,6 +497,39 @@ TEST_CASE("every extraction finding of the catalogue fires where it should, and 
     iconv_close(cd);
     gbk.resize(gbk.size() - out_left);
     run(gbk);
+    run(seed + "\n" + seed);
     for (const auto& rule : ogi::rules())
         if (rule.scope == ogi::RuleScope::extraction) CHECK_MESSAGE(fired.count(std::string(rule.id)) == 1, rule.id);
+}
+
+TEST_CASE("two reports in one text: the first is read, and the line where the second starts is given") {
+    const std::string seed = test::read_file("tests/corpus/seed/liucheng-2020.txt");
+    const auto one = ogi::extract(seed);
+    const auto two = ogi::extract(seed + "\n" + seed);
+    REQUIRE(one.report);
+    REQUIRE(two.report);
+    CHECK(two.report->cells() == one.report->cells());
+    const std::size_t seed_lines = static_cast<std::size_t>(std::count(seed.begin(), seed.end(), '\n')) + 1;
+    std::size_t overview_line = 0;  // the seed's 一、总体情况
+    {
+        std::size_t line = 1;
+        for (std::size_t at = 0; at < seed.size(); ++line) {
+            const std::size_t end = std::min(seed.find('\n', at), seed.size());
+            if (seed.substr(at, end - at).find("一、总体情况") != std::string::npos) {
+                overview_line = line;
+                break;
+            }
+            at = end + 1;
+        }
+    }
+    REQUIRE(overview_line > 0);
+    std::size_t said = 0;
+    for (const auto& d : two.diagnostics)
+        if (d.rule == "OGI-E-SECOND") {
+            ++said;
+            CHECK(d.severity == ogi::Severity::warning);
+            CHECK(d.line == seed_lines + overview_line);
+        }
+    CHECK(said == 1);
+    for (const auto& d : one.diagnostics) CHECK(d.rule != "OGI-E-SECOND");
 }
