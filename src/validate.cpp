@@ -3,6 +3,7 @@
 #include <ogi/rules.hpp>
 #include <ogi/validate.hpp>
 
+#include "fast_read.hpp"
 #include "json_internal.hpp"
 #include "narrative.hpp"
 #include "rule_diagnostic.hpp"
@@ -375,6 +376,13 @@ ValidationResult validate_json(const JsonDocument& doc, const ValidateOptions& o
 }
 
 ValidationResult validate_json_text(std::string_view text, const ValidateOptions& options) {
+    // Most files have the usual shape and no problem of form: read in one pass, only the rules
+    // run (fast_read.hpp). Anything else takes the full path, which explains every problem.
+    if (std::optional<Report> report = detail::read_report_fast(text, options.limits)) {
+        std::vector<Diagnostic> out;
+        run_rules(*report, {}, true, options, out);
+        return finish(std::move(out), options);
+    }
     // The document lives only for this call: its memory comes from the thread's scratch arena.
     const detail::ScratchArena arena;
     Diagnostic error;

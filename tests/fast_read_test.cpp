@@ -1,0 +1,184 @@
+// The fast path of validate_json_text (src/fast_read.hpp) against the full path: wherever it
+// reads a report, the full path finds no problem of form (OGI-S-*) and reads the same report,
+// and validate_json_text gives the same findings either way. Checked on the examples, random
+// reports of both editions and layouts, and every member of both examples replaced by values
+// of every kind, removed, joined by an unknown sibling or moved, and on limits.
+#include "support.hpp"
+#include "random_report.hpp"
+
+#include "fast_read.hpp"
+#include "report_io.hpp"
+#include "schema_check.hpp"
+
+#include <doctest/doctest.h>
+
+#include <functional>
+#include <random>
+
+namespace json = boost::json;
+
+namespace {
+
+struct Tally {
+    std::size_t documents = 0, fast = 0, disagreements = 0;
+    std::string first_disagreement;
+};
+
+void compare_paths(const std::string& text, Tally& t, const ogi::JsonLimits& limits = {}) {
+    ++t.documents;
+    const std::optional<ogi::Report> fast = ogi::detail::read_report_fast(text, limits);
+    if (!fast) return;
+    ++t.fast;
+    auto disagree = [&](const std::string& why) {
+        if (!t.disagreements++) t.first_disagreement = why + ": " + text;
+    };
+    ogi::Diagnostic error;
+    const auto doc = ogi::parse_json(text, error, limits);
+    if (!doc) return disagree("the fast path reads what parse_json refuses");
+    if (!ogi::detail::report_schema_program().accepts(doc->value)) return disagree("the schema refuses it");
+    if (!ogi::detail::valijson_accepts(doc->value)) return disagree("valijson refuses it");
+    ogi::detail::ReadOutcome read = ogi::detail::read_report(doc->value, &doc->number_text);
+    if (!read.problems.empty() || !read.inexact.empty() || !read.unreadable.empty() || !read.year_read || !read.report)
+        return disagree("the reader finds a problem");
+    ogi::Report slow = std::move(*read.report);
+    slow.source = {};  // the fast path skips source: no rule reads it
+    if (!(slow == *fast)) return disagree("the reports differ");
+}
+
+std::string dump(const json::value& v, bool pretty) { return pretty ? ogi::pretty_json(v) : json::serialize(v); }
+
+}  // namespace
+
+TEST_CASE("the fast path reads only what the full path reads without a problem, and the same report") {
+    const json::value replacements[] = {
+        nullptr, true, false, 0, 1, -1, 7, 1.5, 2.0, -0.5, 1e300, 9007199254740991, 9007199254740992, -9007199254740991,
+        -9007199254740992, json::value(static_cast<std::uint64_t>(18446744073709551615ULL)), "", "3", "0.38", "38297",
+        "12a", "1e3", ".5", "5.", "-1", "123456789012345678", "1234567890123456789", "12345678901234567.8",
+        "0.123456789012345678", "2019", "2021", "2020", "2021-03-31", "2021-3-31", "2021-02-30", "wan_yuan", "yuan",
+        "government", "township", "nobody", json::array{}, json::array{1, 2}, json::object{}, json::object{{"x", 1}},
+    };
+    Tally t;
+    for (const json::value& base : {test::seed(), test::huaian()}) {
+        for (bool pretty : {false, true}) compare_paths(dump(base, pretty), t);
+        std::vector<std::vector<std::string>> paths;
+        std::vector<std::string> stack;
+        std::function<void(const json::value&, std::vector<std::string>&)> walk = [&](const json::value& v,
+                                                                                  std::vector<std::string>& path) {
+            if (!v.is_object()) return;
+            for (const auto& kv : v.get_object()) {
+                path.emplace_back(kv.key());
+                paths.push_back(path);
+                walk(kv.value(), path);
+                path.pop_back();
+            }
+        };
+        walk(base, stack);
+        for (const auto& path : paths) {
+            auto at = [&](json::value& doc) -> json::object& {
+                json::value* v = &doc;
+                for (std::size_t i = 0; i + 1 < path.size(); ++i) v = &v->as_object()[path[i]];
+                return v->as_object();
+            };
+            for (const json::value& r : replacements) {
+                json::value d = base;
+                at(d)[path.back()] = r;
+                compare_paths(dump(d, false), t);
+            }
+            json::value removed = base;
+            at(removed).erase(path.back());
+            compare_paths(dump(removed, false), t);
+            json::value extra = base;
+            at(extra)["unexpected"] = 0;
+            compare_paths(dump(extra, false), t);
+            // The member moved to the end of its object (out of the form's order).
+            json::value moved = base;
+            json::object& o = at(moved);
+            const json::value v = o.at(path.back());
+            o.erase(path.back());
+            o[path.back()] = v;
+            compare_paths(dump(moved, false), t);
+        }
+        for (const char* row : {"other", "other_overdue_correction", "other_overdue_fee", "other_reasons"}) {
+            json::value d = base;
+            auto& apps = d.as_object()["applications"].as_object();
+            if (apps.contains(row)) apps.erase(row);
+            else apps[row] = apps["granted"];
+            compare_paths(dump(d, false), t);
+        }
+        for (const char* edition : {"2019", "2021"}) {
+            json::value d = base;
+            d.as_object()["edition"] = edition;
+            compare_paths(dump(d, true), t);
+        }
+        // Source: free keys, duplicates refused by the parser.
+        json::value s = base;
+        s.as_object()["source"] = json::object{{"file", "a.txt"}, {"n", 1.5}, {"ok", true}};
+        compare_paths(dump(s, false), t);
+        std::string text = dump(base, false);
+        text.insert(text.size() - 1, R"(,"source":{"a":1,"a":2})");
+        compare_paths(text, t);
+        // Text around the document, a byte order mark, escapes in keys and strings.
+        compare_paths("\xEF\xBB\xBF" + dump(base, false), t);
+        compare_paths(dump(base, false) + " x", t);
+        text = dump(base, false);
+        text.replace(text.find("\"year\""), 6, R"("y\u0065ar")");
+        compare_paths(text, t);
+        // Limits: the fast path obeys them as the full path does.
+        for (std::size_t n : {1, 3, 5, 30}) {
+            ogi::JsonLimits l;
+            l.max_items = n;
+            compare_paths(dump(base, false), t, l);
+            l = {};
+            l.max_values = n * 10;
+            compare_paths(dump(base, false), t, l);
+            l = {};
+            l.max_depth = n;
+            compare_paths(dump(base, false), t, l);
+            l = {};
+            l.max_string_bytes = n;
+            compare_paths(dump(base, false), t, l);
+        }
+    }
+    // Random reports of both editions and both layouts of （六）, with blanks.
+    std::mt19937 rng(20240611);
+    for (int i = 0; i < 400; ++i) {
+        const ogi::Edition e = i % 2 ? ogi::Edition::e2021 : ogi::Edition::e2019;
+        const ogi::Report r = test::random_report(rng, e, (i / 2) % 2 == 0);
+        compare_paths(ogi::to_json_text(r), t);
+    }
+    INFO(t.first_disagreement);
+    CHECK(t.disagreements == 0);
+    CHECK(t.documents > 5000);
+    // The fast path reads many of them (the examples and the random reports at least).
+    CHECK(t.fast > 400);
+}
+
+TEST_CASE("validate_json_text gives the same findings on the fast and the full path") {
+    // The rules alone (fast) and the full path on the same documents: random reports, some
+    // with their totals off, so that rule findings appear.
+    std::mt19937 rng(7);
+    std::size_t fast = 0, findings = 0;
+    for (int i = 0; i < 200; ++i) {
+        const ogi::Edition e = i % 2 ? ogi::Edition::e2021 : ogi::Edition::e2019;
+        ogi::Report r = test::random_report(rng, e, (i / 2) % 2 == 0);
+        if (i % 3 == 0) r.set(ogi::ApplicationRow::granted, ogi::Applicant::total, 12345);
+        const std::string text = ogi::to_json_text(r);
+        fast += ogi::detail::read_report_fast(text, {}).has_value();
+        const ogi::ValidationResult a = ogi::validate_json_text(text);
+        ogi::Diagnostic error;
+        const auto doc = ogi::parse_json(text, error);
+        REQUIRE(doc);
+        const ogi::ValidationResult b = ogi::validate_json(*doc);
+        REQUIRE(a.diagnostics.size() == b.diagnostics.size());
+        for (std::size_t k = 0; k < a.diagnostics.size(); ++k) {
+            CHECK(a.diagnostics[k].rule == b.diagnostics[k].rule);
+            CHECK(a.diagnostics[k].path == b.diagnostics[k].path);
+            CHECK(a.diagnostics[k].message_en == b.diagnostics[k].message_en);
+            CHECK(a.diagnostics[k].message_zh == b.diagnostics[k].message_zh);
+        }
+        CHECK(a.valid == b.valid);
+        findings += a.diagnostics.size();
+    }
+    CHECK(fast > 100);
+    CHECK(findings > 20);
+}
