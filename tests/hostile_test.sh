@@ -215,6 +215,10 @@ case_ o-render-onto-input 2 "$OGI" render --lang en "$tmp/r.json" --to html -o "
 cmp -s "$tmp/r.json" "$data/liucheng-2020.json" && passed=$((passed+1)) || fail "o-render-onto-input: the input changed"
 case_ o-aggregate-onto-input 2 "$OGI" aggregate --lang en "$tmp/r.json" -o "$tmp/r.json"
 cmp -s "$tmp/r.json" "$data/liucheng-2020.json" && passed=$((passed+1)) || fail "o-aggregate-onto-input: the input changed"
+case_ o-export-onto-input 2 "$OGI" export --lang en "$data/huaian-2024.json" "$tmp/r.json" -o "$tmp/r.json"
+says o-export-onto-input "is one of the input files; it is not overwritten"
+cmp -s "$tmp/r.json" "$data/liucheng-2020.json" && passed=$((passed+1)) || fail "o-export-onto-input: the input changed"
+ls "$tmp"/r.json.ogi-* > /dev/null 2>&1 && fail "o-export-onto-input: a temporary file was left" || passed=$((passed+1))
 # An existing output is replaced only by a whole new one: a failing run leaves it as it was.
 echo '{"kept": true}' > "$tmp/kept.json"
 case_ o-failed-run-keeps-output 2 "${X[@]}" "$tmp/nothing-here.txt" -o "$tmp/kept.json"

@@ -9,6 +9,8 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace ogi::cli {
 
@@ -36,6 +38,18 @@ struct ExportOutcome {
     std::string mixed_line;  // wide form: the line under the header of both editions
 };
 
+/// Whether `path` names the same file as one of the inputs (device and inode).
+bool is_one_of(const std::string& path, const std::vector<Input>& inputs) {
+    struct stat out {};
+    if (::stat(path.c_str(), &out) != 0) return false;
+    for (const Input& in : inputs) {
+        struct stat st {};
+        if (in.path != "-" && ::stat(in.path.c_str(), &st) == 0 && st.st_dev == out.st_dev && st.st_ino == out.st_ino)
+            return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 int run_export(const ExportArgs& args, Lang lang) {
@@ -48,11 +62,25 @@ int run_export(const ExportArgs& args, Lang lang) {
 
     std::FILE* out = stdout;
     const bool to_file = !args.output.empty() && args.output != "-";
-    const std::string tmp = args.output + ".tmp";
-    if (to_file && !(out = std::fopen(tmp.c_str(), "wb"))) {
-        print(stderr, zh ? fmt::format("ogi: 无法写入 {}：{}\n", args.output, std::strerror(errno))
-                         : fmt::format("ogi: cannot write {}: {}\n", args.output, std::strerror(errno)));
+    if (to_file && is_one_of(args.output, inputs)) {  // never replace a report with the table
+        print(stderr, zh ? fmt::format("ogi: 输出文件 {} 是输入文件之一，不会覆盖它\n", args.output)
+                         : fmt::format("ogi: the output {} is one of the input files; it is not overwritten\n", args.output));
         return 2;
+    }
+    // The table goes to a new temporary file beside the output and replaces it only when whole.
+    std::string tmp = args.output + ".ogi-XXXXXX";
+    if (to_file) {
+        const int fd = ::mkstemp(tmp.data());
+        if (fd < 0 || !(out = ::fdopen(fd, "wb"))) {
+            const int e = errno;
+            if (fd >= 0) {
+                ::close(fd);
+                std::remove(tmp.c_str());
+            }
+            print(stderr, zh ? fmt::format("ogi: 无法写入 {}：{}\n", args.output, std::strerror(e))
+                             : fmt::format("ogi: cannot write {}: {}\n", args.output, std::strerror(e)));
+            return 2;
+        }
     }
     if (args.bom) print(out, utf8_bom);
     if (!wide) print(out, csv_long_header());
