@@ -15,16 +15,6 @@ namespace fs = std::filesystem;
 
 namespace ogi::cli {
 
-namespace {
-
-bool has_extension(const fs::path& p, std::span<const std::string_view> extensions) {
-    std::string ext = p.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return std::find(extensions.begin(), extensions.end(), ext) != extensions.end();
-}
-
-}  // namespace
-
 Input InputList::operator[](std::size_t i) const {
     // The group holding entry i: the last one that begins at or before it.
     const auto g = std::upper_bound(groups_.begin(), groups_.end(), i, [](std::size_t n, const Group& x) { return n < x.first; }) - 1;
@@ -49,12 +39,31 @@ void InputList::add_file(const std::string& path) {
 
 namespace {
 
-/// Orders paths by their components: '/' sorts before every other character.
-bool path_less(std::string_view a, std::string_view b) {
-    return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-        const auto rank = [](char c) { return c == '/' ? -1 : static_cast<int>(static_cast<unsigned char>(c)); };
-        return rank(x) < rank(y);
-    });
+/// Orders NUL-terminated paths by their components: '/' sorts before every other character
+/// (and a path before any longer one it begins).
+bool path_less(const char* a, const char* b) {
+    while (*a && *a == *b) ++a, ++b;
+    const auto rank = [](char c) { return c == '\0' ? -2 : c == '/' ? -1 : static_cast<int>(static_cast<unsigned char>(c)); };
+    return rank(*a) < rank(*b);
+}
+
+/// Whether the file name at the end of `path` has one of `extensions` (lower case) as its
+/// extension, ignoring case; the extension as std::filesystem::path::extension() gives it.
+bool has_extension(std::string_view path, std::span<const std::string_view> extensions) {
+    const std::size_t slash = path.rfind('/');
+    const std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+    if (name == "." || name == "..") return false;
+    const std::size_t dot = name.rfind('.');
+    if (dot == std::string_view::npos || dot == 0) return false;
+    const std::string_view ext = name.substr(dot);
+    for (std::string_view e : extensions) {
+        if (e.size() != ext.size()) continue;
+        bool same = true;
+        for (std::size_t i = 0; i < e.size() && same; ++i)
+            same = static_cast<char>(std::tolower(static_cast<unsigned char>(ext[i]))) == e[i];
+        if (same) return true;
+    }
+    return false;
 }
 
 }  // namespace
@@ -83,8 +92,8 @@ InputList expand_input_list(const std::vector<std::string>& args, bool recursive
             const auto options = fs::directory_options::skip_permission_denied;
             for (fs::recursive_directory_iterator it(arg, options, ec), end; !ec && it != end; it.increment(ec)) {
                 std::error_code type_ec;
-                if (!it->is_regular_file(type_ec) || !has_extension(it->path(), extensions)) continue;
                 const std::string& path = it->path().native();
+                if (!has_extension(path, extensions) || !it->is_regular_file(type_ec)) continue;
                 if (path.compare(0, strip.size(), strip) != 0 || path.find('\0') != std::string::npos) return false;
                 out.add_name(std::string_view(path).substr(strip.size()));
             }

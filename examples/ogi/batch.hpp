@@ -144,10 +144,12 @@ void run_ordered(std::size_t count, unsigned jobs, Work work, Deliver deliver) {
         for (;;) {
             const std::size_t i = next.fetch_add(1);
             if (i >= count || stop.load()) return;
-            if (i >= delivered.load() + window) {  // the window is full: wait for room
+            if (i >= delivered.load() + window) {
+                // The window is full: wait until half of it is free, so as not to sleep and wake
+                // once per file when this thread runs ahead of the calling one.
                 std::unique_lock lock(m);
                 ++workers_waiting;
-                room_cv.wait(lock, [&] { return stop.load() || i < delivered.load() + window; });
+                room_cv.wait(lock, [&] { return stop.load() || i < delivered.load() + window / 2; });
                 --workers_waiting;
                 if (stop.load()) return;
             }
@@ -176,6 +178,7 @@ void run_ordered(std::size_t count, unsigned jobs, Work work, Deliver deliver) {
                     continue;
                 }
                 std::unique_lock lock(m);
+                if (workers_waiting.load() > 0) room_cv.notify_all();  // whoever holds file i may be asleep
                 main_waiting = true;
                 ready_cv.wait(lock, [&] { return s.filled.load() == i + 1; });
                 main_waiting = false;
@@ -184,7 +187,7 @@ void run_ordered(std::size_t count, unsigned jobs, Work work, Deliver deliver) {
             Result r = std::move(*s.result);
             s.result.reset();
             delivered.store(i + 1);
-            if (workers_waiting.load() > 0) {
+            if ((i + 1) % (window / 4) == 0 && workers_waiting.load() > 0) {
                 std::lock_guard lock(m);
                 room_cv.notify_all();
             }

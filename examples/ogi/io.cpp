@@ -40,10 +40,10 @@ bool read_input_into(const std::string& path, std::size_t max_bytes, Lang lang, 
                      bool remember) {
     const bool zh = lang == Lang::zh;
     const bool stdin_input = path == "-";
-    data.clear();
     const int fd = stdin_input ? 0 : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
         const int e = errno;
+        data.clear();
         error = zh ? fmt::format("无法打开 {}：{}", path, e == ENOENT ? "文件不存在" : (e == EACCES ? "没有读取权限" : std::strerror(e)))
                    : fmt::format("cannot open {}: {}", path, std::strerror(e));
         return false;
@@ -51,6 +51,7 @@ bool read_input_into(const std::string& path, std::size_t max_bytes, Lang lang, 
     struct stat st {};
     if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
         if (!stdin_input) ::close(fd);
+        data.clear();
         error = zh ? fmt::format("{} 是目录，不是文件", path) : fmt::format("{} is a directory, not a file", path);
         return false;
     }
@@ -64,6 +65,7 @@ bool read_input_into(const std::string& path, std::size_t max_bytes, Lang lang, 
     if (S_ISREG(st.st_mode)) {
         if (static_cast<std::size_t>(st.st_size) > max_bytes) {
             if (!stdin_input) ::close(fd);
+            data.clear();
             error = zh ? fmt::format("{} 有 {} 字节，超过 {} 字节的上限（可用 --max-size 调整）", path, st.st_size, max_bytes)
                        : fmt::format("{} is {} bytes, over the limit of {} bytes (see --max-size)", path, st.st_size, max_bytes);
             return false;
@@ -71,8 +73,9 @@ bool read_input_into(const std::string& path, std::size_t max_bytes, Lang lang, 
         room = static_cast<std::size_t>(st.st_size) + 1;
     }
     const std::size_t most = max_bytes == SIZE_MAX ? max_bytes : max_bytes + 1;
+    // `data` keeps the size it had (the last file's): only what is added is zeroed.
     std::size_t used = 0;
-    data.resize(std::min(room, most));
+    if (data.size() < std::min(room, most)) data.resize(std::min(room, most));
     for (;;) {
         if (used == data.size()) {
             if (data.size() >= most) break;  // over the limit: said below
