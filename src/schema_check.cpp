@@ -368,6 +368,10 @@ bool run(const std::vector<SchemaProgram::Node>& nodes, int index, const json::v
 
 void append_token(std::string& path, std::string_view key) {
     path += '/';
+    if (std::none_of(key.begin(), key.end(), [](char c) { return c == '~' || c == '/'; })) {
+        path.append(key);
+        return;
+    }
     for (char c : key) {
         if (c == '~') path += "~0";
         else if (c == '/') path += "~1";
@@ -395,11 +399,19 @@ void collect(const std::vector<SchemaProgram::Node>& nodes, int index, const jso
     if (types & t_object) {
         const json::object& o = v.get_object();
         for (const std::string& k : n->required) here = here || !o.contains(k);
+        std::size_t next = 0;  // as in run(): the property after the last one matched first
         for (const auto& kv : o) {
             const std::string_view key = kv.key();
-            auto it = std::lower_bound(n->properties.begin(), n->properties.end(), key,
-                                       [](const std::pair<std::string, int>& p, std::string_view k) { return p.first < k; });
-            const int child = it != n->properties.end() && it->first == key ? it->second : n->additional;
+            std::size_t j = n->properties.size();
+            if (next < n->declared.size() && n->properties[n->declared[next]].first == key) {
+                j = n->declared[next];
+            } else {
+                auto it = std::lower_bound(n->properties.begin(), n->properties.end(), key,
+                                           [](const std::pair<std::string, int>& p, std::string_view k) { return p.first < k; });
+                if (it != n->properties.end() && it->first == key) j = static_cast<std::size_t>(it - n->properties.begin());
+            }
+            if (j < n->properties.size()) next = n->position[j] + 1;
+            const int child = j < n->properties.size() ? n->properties[j].second : n->additional;
             if (child < 0) {
                 here = here || n->no_additional;  // valijson says so at the object
                 continue;

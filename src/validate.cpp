@@ -86,24 +86,24 @@ struct Checker {
     void relation(const Relation& rel) {
         const auto& cells = report.cells();
         std::vector<CellIndex> blanks;
-        for (const std::vector<CellIndex>* side : {&rel.lhs, &rel.rhs})
-            for (CellIndex i : *side) {
+        // One pass over the terms: the reasons not to check, the blanks, and both sums (a blank
+        // adds nothing; the sums are used only when the relation is checked).
+        std::int64_t sums[2] = {0, 0};
+        bool overflow = false;
+        for (int s = 0; s < 2; ++s)
+            for (CellIndex i : s == 0 ? rel.lhs : rel.rhs) {
+                const Cell& c = cells[i];
                 if (!unreadable.empty() && unreadable.count(i)) return;  // already an OGI-S-SCHEMA error there
-                if (cells[i].state == Cell::State::absent && i == rel.target) return;  // row not in this layout
-                if (cells[i].state == Cell::State::blank) blanks.push_back(i);
+                if (c.state == Cell::State::absent && i == rel.target) return;  // row not in this layout
+                if (c.state == Cell::State::blank) blanks.push_back(i);
+                else if (c.state == Cell::State::value) overflow = __builtin_add_overflow(sums[s], c.number, &sums[s]) || overflow;
             }
         if (!blanks.empty()) {
             blank_note(rel, blanks);
             if (!options.blanks_as_zero) return;
         }
-        auto side = [&](const std::vector<CellIndex>& terms, std::int64_t& sum) {
-            sum = 0;
-            for (CellIndex i : terms)
-                if (cells[i].has_value() && __builtin_add_overflow(sum, cells[i].number, &sum)) return false;
-            return true;
-        };
-        std::int64_t l = 0, r = 0;
-        if (!side(rel.lhs, l) || !side(rel.rhs, r)) {
+        const std::int64_t l = sums[0], r = sums[1];
+        if (overflow) {
             out.push_back(rule_diagnostic(rel.rule, pointer(rel.target),
                                fmt::format("{}: the numbers are too large to add up exactly", rel.what_en),
                                fmt::format("{}：数值过大，无法精确求和", rel.what_zh)));
