@@ -692,12 +692,20 @@ std::vector<std::string> cut_glued(const std::string& line) {
 
 // ---------------------------------------------------------------- splitting digit runs
 
+/// At most this many splits of one run are looked at. A run that splits in more ways than this
+/// is left blank, as undecided: a truncated list could make a cell look decided when a split
+/// beyond it also fits (and fuzzing found 40-digit runs that took seconds to list).
+constexpr std::size_t max_splits = 20000;
+
 /// Every way to cut the digits of `pieces` (cuts only inside a piece; a piece may start with a
 /// minus sign) into exactly one number per cell, without leading zeros; only money may hold a
-/// decimal point and only a signed count a minus sign. An empty `kinds` means counts.
-void split_runs(const std::vector<std::string>& pieces, std::size_t n, const std::vector<CellKind>& kinds,
-                std::vector<std::vector<std::string>>& out, std::size_t limit = 200000) {
+/// decimal point and only a signed count a minus sign. An empty `kinds` means counts. Returns
+/// false when the search stopped at `limit` splits (or its step budget) before it was done.
+bool split_runs(const std::vector<std::string>& pieces, std::size_t n, const std::vector<CellKind>& kinds,
+                std::vector<std::vector<std::string>>& out, std::size_t limit = max_splits) {
     std::vector<std::string> current;
+    std::size_t steps = 0;
+    bool stopped = false;
     auto kind = [&](std::size_t k) { return k < kinds.size() ? kinds[k] : CellKind::count; };
     // Characters from each piece to the end: a branch that cannot fill the cells left (every
     // piece needs a number, a number has at most 16 characters) is cut at once, so that the
@@ -705,7 +713,11 @@ void split_runs(const std::vector<std::string>& pieces, std::size_t n, const std
     std::vector<std::size_t> chars_from(pieces.size() + 1, 0);
     for (std::size_t k = pieces.size(); k-- > 0;) chars_from[k] = chars_from[k + 1] + pieces[k].size();
     std::function<void(std::size_t, std::size_t)> go = [&](std::size_t piece, std::size_t at) {
-        if (out.size() >= limit) return;
+        if (stopped) return;
+        if (out.size() >= limit || ++steps > limit * 64) {
+            stopped = true;
+            return;
+        }
         if (piece == pieces.size()) {
             if (current.size() == n) out.push_back(current);
             return;
@@ -718,6 +730,7 @@ void split_runs(const std::vector<std::string>& pieces, std::size_t n, const std
         if (current.size() >= n) return;
         const std::size_t cells_left = n - current.size();
         if (pieces.size() - piece > cells_left || chars_from[piece] - at > cells_left * 16) return;
+        if (chars_from[piece] - at < cells_left) return;  // every cell needs a character
         const CellKind k = kind(current.size());
         const bool negative = at == 0 && p[0] == '-';
         if (negative && k != CellKind::signed_count) return;
@@ -737,6 +750,7 @@ void split_runs(const std::vector<std::string>& pieces, std::size_t n, const std
         }
     };
     go(0, 0);
+    return !stopped;
 }
 
 std::int64_t to_int(const std::string& s) {
@@ -978,7 +992,16 @@ std::size_t Extractor::lay(const std::vector<std::string>& pointers, std::size_t
     // arithmetic; a cell is read only when every remaining split agrees on it.
     const std::vector<std::string> pieces = run_pieces(vals);
     std::vector<std::vector<std::string>> splits;
-    split_runs(pieces, pointers.size(), kinds_of(pointers), splits);
+    if (!split_runs(pieces, pointers.size(), kinds_of(pointers), splits)) {
+        const Token& first = tokens_[vals.front()];
+        diag("OGI-E-AMBIGUOUS", Severity::warning, pointers.front(), first.line, first.column,
+             fmt::format("digits that ran together (\"{}\") can be split into {} cells in more than {} ways; the cells "
+                         "are left blank", fmt::join(pieces, " "), pointers.size(), max_splits),
+             fmt::format("连在一起的数字（“{}”）拆分为{}个单元格的方式超过{}种：这些单元格留空", fmt::join(pieces, " "),
+                         pointers.size(), max_splits));
+        for (const auto& p : pointers) ambiguous_.insert(p);
+        return pointers.size();
+    }
     std::vector<std::vector<std::string>> fitting;
     for (auto& s : splits) {
         std::vector<std::int64_t> v;
@@ -1233,6 +1256,7 @@ bool Extractor::read_applications(std::size_t from, std::size_t to, bool cut_off
         std::size_t token = 0;
         std::vector<std::vector<std::string>> options;
         std::vector<std::string> pieces;
+        bool too_many = false;  // more splits than max_splits: not read
     };
     std::vector<Reading> readings;
     std::size_t pos = from;
@@ -1279,7 +1303,8 @@ bool Extractor::read_applications(std::size_t from, std::size_t to, bool cut_off
         rd.token = row_vals.front();
         rd.pieces = run_pieces(row_vals);
         std::vector<std::vector<std::string>> splits;
-        split_runs(rd.pieces, cols, {}, splits);
+        rd.too_many = !split_runs(rd.pieces, cols, {}, splits);
+        if (rd.too_many) splits.clear();  // undecided: the row is left blank
         for (auto& sp : splits) {
             std::vector<std::int64_t> v;
             for (auto& x : sp) v.push_back(to_int(x));
@@ -1296,7 +1321,7 @@ bool Extractor::read_applications(std::size_t from, std::size_t to, bool cut_off
     for (std::size_t k = 0; k < readings.size(); ++k)
         if (readings[k].options.size() > 1) {
             open.push_back(k);
-            product = product > 200000 / readings[k].options.size() ? 200001 : product * readings[k].options.size();
+            product = product > max_splits / readings[k].options.size() ? max_splits + 1 : product * readings[k].options.size();
         }
     std::vector<std::size_t> choice(readings.size(), 0);
     auto value = [&](const std::string& key, std::size_t c) -> std::optional<std::int64_t> {
@@ -1306,7 +1331,11 @@ bool Extractor::read_applications(std::size_t from, std::size_t to, bool cut_off
             if (rd.options.empty()) return std::nullopt;
             return to_int(rd.options[choice[it->second]][c]);
         }
-        const auto cell = cells_.find(fmt::format("/applications/{}/{}", key, block.columns[c].key));
+        const Row* row = nullptr;
+        for (const Row& candidate : block.rows)
+            if (candidate.key == key) row = &candidate;
+        if (!row) return std::nullopt;
+        const auto cell = cells_.find(row_cell_pointers(*row)[c]);
         if (cell == cells_.end() || cell->second.blank) return std::nullopt;
         return to_int(cell->second.value);
     };
@@ -1326,7 +1355,7 @@ bool Extractor::read_applications(std::size_t from, std::size_t to, bool cut_off
         return true;
     };
     std::vector<std::vector<std::size_t>> surviving;
-    if (!open.empty() && product <= 200000) {
+    if (!open.empty() && product <= max_splits) {
         std::function<void(std::size_t)> go = [&](std::size_t k) {
             if (k == open.size()) {
                 if (columns_hold()) {
@@ -1347,6 +1376,15 @@ bool Extractor::read_applications(std::size_t from, std::size_t to, bool cut_off
         Reading& rd = readings[k];
         const auto pointers = row_pointers(*rd.row);
         const Token& t = tokens_[rd.token];
+        if (rd.too_many) {
+            diag("OGI-E-AMBIGUOUS", Severity::warning, pointers.back(), t.line, t.column,
+                 fmt::format("digits that ran together (\"{}\") can be split into {} cells in more than {} ways; the row "
+                             "is left blank", fmt::join(rd.pieces, " "), cols, max_splits),
+                 fmt::format("连在一起的数字（“{}”）拆分为{}个单元格的方式超过{}种：该行留空", fmt::join(rd.pieces, " "), cols,
+                             max_splits));
+            for (const auto& p : pointers) ambiguous_.insert(p);
+            continue;
+        }
         if (rd.options.empty()) {
             diag("OGI-E-AMBIGUOUS", Severity::warning, pointers.back(), t.line, t.column,
                  fmt::format("digits that ran together (\"{}\") cannot be split into {} cells whose total is the sum of "
