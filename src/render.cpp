@@ -582,14 +582,20 @@ std::string markdown_escape(std::string_view s) {
 
 /// A paragraph of prose: escaped, and kept from starting a heading, a list or a rule.
 std::string markdown_paragraph(std::string_view line) {
-    std::string out = markdown_escape(line);
+    const std::string out = markdown_escape(line);
     std::size_t digits = 0;
     while (digits < out.size() && out[digits] >= '0' && out[digits] <= '9') ++digits;
-    if (!out.empty() && (out[0] == '#' || out[0] == '-' || out[0] == '+' || out[0] == '=' || out[0] == ' '))
-        out.insert(0, "\\");
-    else if (digits > 0 && digits < out.size() && (out[digits] == '.' || out[digits] == ')'))
-        out.insert(digits, "\\");
-    return out;
+    std::size_t at = std::string::npos;  // where a backslash goes
+    if (!out.empty() && (out[0] == '#' || out[0] == '-' || out[0] == '+' || out[0] == '=' || out[0] == ' ')) at = 0;
+    else if (digits > 0 && digits < out.size() && (out[digits] == '.' || out[digits] == ')')) at = digits;
+    if (at == std::string::npos) return out;
+    // Built anew rather than with insert(), on which GCC 12 at -O3 warns falsely (-Wrestrict).
+    std::string escaped;
+    escaped.reserve(out.size() + 1);
+    escaped.append(out, 0, at);
+    escaped.push_back('\\');
+    escaped.append(out, at, std::string::npos);
+    return escaped;
 }
 
 /// Legend lines for Markdown and text: "[1] 错误 OGI-… /path（label）：message（应为 …）".

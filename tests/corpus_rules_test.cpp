@@ -34,7 +34,11 @@ json::value report_from_key(const json::object& key) {
             from = slash + 1;
         }
     };
-    for (const auto& kv : key.at("cells").as_object()) put(std::string("/") + std::string(kv.key()).substr(1), kv.value());
+    for (const auto& kv : key.at("cells").as_object()) {
+        std::string pointer = "/";  // appended, not "/" + …: GCC 12 at -O3 warns falsely on that (-Wrestrict)
+        pointer += std::string_view(kv.key()).substr(1);
+        put(pointer, kv.value());
+    }
     if (const auto* amb = key.if_contains("ambiguous"))
         for (const auto& kv : amb->as_object()) put(std::string(kv.key()), nullptr);  // undecided: blank
     return doc;

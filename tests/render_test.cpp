@@ -26,7 +26,9 @@ struct HtmlCell {
 using HtmlRow = std::vector<HtmlCell>;
 
 std::string attribute(std::string_view open_tag, std::string_view name) {
-    const std::string key = " " + std::string(name) + "=\"";
+    std::string key = " ";  // appended, not " " + name: GCC 12 at -O3 warns falsely on that (-Wrestrict)
+    key += name;
+    key += "=\"";
     const auto at = open_tag.find(key);
     if (at == std::string_view::npos) return {};
     const auto start = at + key.size();
@@ -585,7 +587,7 @@ void dress(std::mt19937& rng, ogi::Report& r) {
     auto text = [&]() {
         std::string s;
         for (int k = 0, lines = 1 + n(3); k < lines; ++k)
-            s += (k ? "\n" : "") + std::string(sentences[n(static_cast<int>(std::size(sentences)) - 1)]);
+            s.append(k ? "\n" : "").append(sentences[n(static_cast<int>(std::size(sentences)) - 1)]);
         return s;
     };
     if (n(3) > 0) r.narrative.overview = text();
