@@ -16,16 +16,7 @@ Text compact(std::string_view s) {
     Text out;
     out.reserve(s.size());
     for (std::size_t i = 0; i < s.size();) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        char32_t cp = 0xFFFD;
-        std::size_t n = 1;
-        if (c < 0x80) cp = c;
-        else if ((c >> 5) == 0x6 && i + 1 < s.size()) cp = ((c & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu), n = 2;
-        else if ((c >> 4) == 0xE && i + 2 < s.size())
-            cp = ((c & 0x0Fu) << 12) | ((s[i + 1] & 0x3Fu) << 6) | (s[i + 2] & 0x3Fu), n = 3;
-        else if ((c >> 3) == 0x1E && i + 3 < s.size())
-            cp = ((c & 0x07u) << 18) | ((s[i + 1] & 0x3Fu) << 12) | ((s[i + 2] & 0x3Fu) << 6) | (s[i + 3] & 0x3Fu), n = 4;
-        i += n;
+        char32_t cp = next_code_point(s, i);
         if (cp == U' ' || cp == U'\t' || cp == U'\n' || cp == U'\r' || cp == U'\u3000' || cp == U'\u00A0') continue;
         if (cp >= U'０' && cp <= U'９') cp = U'0' + (cp - U'０');
         out.push_back(cp);

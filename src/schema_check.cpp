@@ -297,6 +297,22 @@ private:
     std::map<std::string, int> refs_;
 };
 
+/// The index in n.properties of the property `key`, or n.properties.size(). Documents list
+/// their members in the order the schema declares them, so the property after the last one
+/// matched (`next`, which this moves on) is tried before the sorted list is searched.
+std::size_t property_of(const SchemaProgram::Node& n, std::string_view key, std::size_t& next) {
+    std::size_t j = n.properties.size();
+    if (next < n.declared.size() && n.properties[n.declared[next]].first == key) {
+        j = n.declared[next];
+    } else {
+        auto it = std::lower_bound(n.properties.begin(), n.properties.end(), key,
+                                   [](const std::pair<std::string, int>& p, std::string_view k) { return p.first < k; });
+        if (it != n.properties.end() && it->first == key) j = static_cast<std::size_t>(it - n.properties.begin());
+    }
+    if (j < n.properties.size()) next = n.position[j] + 1;
+    return j;
+}
+
 bool run(const std::vector<SchemaProgram::Node>& nodes, int index, const json::value& v) {
     const SchemaProgram::Node* n = &nodes[static_cast<std::size_t>(index)];
     while (n->ref >= 0) n = &nodes[static_cast<std::size_t>(n->ref)];
@@ -323,22 +339,11 @@ bool run(const std::vector<SchemaProgram::Node>& nodes, int index, const json::v
             for (const std::string& k : n->required)
                 if (!o.contains(k)) return false;
         std::size_t required_seen = 0;
-        // Documents list their members in the order the schema declares them: the property
-        // after the last one matched is tried first, then the sorted list is searched.
         std::size_t next = 0;
         if (!n->properties.empty() || n->no_additional || n->additional >= 0)
             for (const auto& kv : o) {
-                const std::string_view key = kv.key();
-                std::size_t j = n->properties.size();
-                if (next < n->declared.size() && n->properties[n->declared[next]].first == key) {
-                    j = n->declared[next];
-                } else {
-                    auto it = std::lower_bound(n->properties.begin(), n->properties.end(), key,
-                                               [](const std::pair<std::string, int>& p, std::string_view k) { return p.first < k; });
-                    if (it != n->properties.end() && it->first == key) j = static_cast<std::size_t>(it - n->properties.begin());
-                }
+                const std::size_t j = property_of(*n, kv.key(), next);
                 if (j < n->properties.size()) {
-                    next = n->position[j] + 1;
                     required_seen += n->property_required[j];
                     if (!run(nodes, n->properties[j].second, kv.value())) return false;
                 } else if (n->no_additional) {
@@ -404,18 +409,10 @@ void collect(const std::vector<SchemaProgram::Node>& nodes, int index, const jso
     if (types & t_object) {
         const json::object& o = v.get_object();
         for (const std::string& k : n->required) here = here || !o.contains(k);
-        std::size_t next = 0;  // as in run(): the property after the last one matched first
+        std::size_t next = 0;
         for (const auto& kv : o) {
             const std::string_view key = kv.key();
-            std::size_t j = n->properties.size();
-            if (next < n->declared.size() && n->properties[n->declared[next]].first == key) {
-                j = n->declared[next];
-            } else {
-                auto it = std::lower_bound(n->properties.begin(), n->properties.end(), key,
-                                           [](const std::pair<std::string, int>& p, std::string_view k) { return p.first < k; });
-                if (it != n->properties.end() && it->first == key) j = static_cast<std::size_t>(it - n->properties.begin());
-            }
-            if (j < n->properties.size()) next = n->position[j] + 1;
+            const std::size_t j = property_of(*n, key, next);
             const int child = j < n->properties.size() ? n->properties[j].second : n->additional;
             if (child < 0) {
                 here = here || n->no_additional;  // valijson says so at the object

@@ -278,19 +278,7 @@ std::string normalise_label(std::string_view text) {
 
 std::u32string to_code_points(std::string_view s) {
     std::u32string out;
-    for (std::size_t i = 0; i < s.size();) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        char32_t cp = 0xFFFD;
-        std::size_t n = 1;
-        if (c < 0x80) cp = c;
-        else if ((c >> 5) == 0x6 && i + 1 < s.size()) cp = ((c & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu), n = 2;
-        else if ((c >> 4) == 0xE && i + 2 < s.size())
-            cp = ((c & 0x0Fu) << 12) | ((s[i + 1] & 0x3Fu) << 6) | (s[i + 2] & 0x3Fu), n = 3;
-        else if ((c >> 3) == 0x1E && i + 3 < s.size())
-            cp = ((c & 0x07u) << 18) | ((s[i + 1] & 0x3Fu) << 12) | ((s[i + 2] & 0x3Fu) << 6) | (s[i + 3] & 0x3Fu), n = 4;
-        out.push_back(cp);
-        i += n;
-    }
+    for (std::size_t i = 0; i < s.size();) out.push_back(next_code_point(s, i));
     return out;
 }
 

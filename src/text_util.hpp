@@ -18,6 +18,22 @@ std::string normalise_label(std::string_view text);
 /// skips utf8proc for text whose NFKC form it knows); tests compare the two.
 std::string normalise_label_slow(std::string_view text);
 
+/// The code point at s[i] (an invalid byte is U+FFFD, one byte long); moves i past it. The one
+/// lenient UTF-8 decoder of the library: to_code_points() and the narrative scanner use it.
+inline char32_t next_code_point(std::string_view s, std::size_t& i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    char32_t cp = 0xFFFD;
+    std::size_t n = 1;
+    if (c < 0x80) cp = c;
+    else if ((c >> 5) == 0x6 && i + 1 < s.size()) cp = ((c & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu), n = 2;
+    else if ((c >> 4) == 0xE && i + 2 < s.size())
+        cp = ((c & 0x0Fu) << 12) | ((s[i + 1] & 0x3Fu) << 6) | (s[i + 2] & 0x3Fu), n = 3;
+    else if ((c >> 3) == 0x1E && i + 3 < s.size())
+        cp = ((c & 0x07u) << 18) | ((s[i + 1] & 0x3Fu) << 12) | ((s[i + 2] & 0x3Fu) << 6) | (s[i + 3] & 0x3Fu), n = 4;
+    i += n;
+    return cp;
+}
+
 /// UTF-8 text as code points (an invalid byte becomes U+FFFD), and back.
 std::u32string to_code_points(std::string_view utf8);
 std::string to_utf8(std::u32string_view code_points);

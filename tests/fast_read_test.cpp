@@ -13,7 +13,6 @@
 
 #include <doctest/doctest.h>
 
-#include <functional>
 #include <random>
 
 namespace json = boost::json;
@@ -64,19 +63,7 @@ TEST_CASE("the fast path reads only what the full path reads without a problem, 
     Tally t;
     for (const json::value& base : {test::seed(), test::huaian()}) {
         for (bool pretty : {false, true}) compare_paths(dump(base, pretty), t);
-        std::vector<std::vector<std::string>> paths;
-        std::vector<std::string> stack;
-        std::function<void(const json::value&, std::vector<std::string>&)> walk = [&](const json::value& v,
-                                                                                  std::vector<std::string>& path) {
-            if (!v.is_object()) return;
-            for (const auto& kv : v.get_object()) {
-                path.emplace_back(kv.key());
-                paths.push_back(path);
-                walk(kv.value(), path);
-                path.pop_back();
-            }
-        };
-        walk(base, stack);
+        const auto paths = test::member_paths(base);
         for (const auto& path : paths) {
             auto at = [&](json::value& doc) -> json::object& {
                 json::value* v = &doc;

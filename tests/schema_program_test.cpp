@@ -7,7 +7,6 @@
 
 #include <doctest/doctest.h>
 
-#include <functional>
 
 namespace json = boost::json;
 
@@ -63,19 +62,7 @@ TEST_CASE("the compiled schema gives valijson's verdict on mutations of both exa
     for (const json::value& base : {test::seed(), test::huaian()}) {
         compare_verdicts(base, t);
         // Every member: each replacement, removed, and an unknown sibling.
-        std::vector<std::vector<std::string>> paths;
-        std::vector<std::string> stack;
-        std::function<void(const json::value&, std::vector<std::string>&)> walk = [&](const json::value& v,
-                                                                                  std::vector<std::string>& path) {
-            if (!v.is_object()) return;
-            for (const auto& kv : v.get_object()) {
-                path.emplace_back(kv.key());
-                paths.push_back(path);
-                walk(kv.value(), path);
-                path.pop_back();
-            }
-        };
-        walk(base, stack);
+        const auto paths = test::member_paths(base);
         for (const auto& path : paths) {
             auto at = [&](json::value& doc) -> json::object& {
                 json::value* v = &doc;

@@ -10,6 +10,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace test {
 
@@ -41,5 +42,22 @@ inline std::size_t count(const ogi::ValidationResult& r, std::string_view rule) 
 
 /// The value at a JSON Pointer, for editing.
 inline boost::json::value& at(boost::json::value& v, std::string_view pointer) { return v.at_pointer(pointer); }
+
+/// The path (keys from the root) of every member of every object in `v`, parents first.
+inline std::vector<std::vector<std::string>> member_paths(const boost::json::value& v) {
+    std::vector<std::vector<std::string>> paths;
+    std::vector<std::string> path;
+    auto walk = [&](auto& self, const boost::json::value& x) -> void {
+        if (!x.is_object()) return;
+        for (const auto& kv : x.get_object()) {
+            path.emplace_back(kv.key());
+            paths.push_back(path);
+            self(self, kv.value());
+            path.pop_back();
+        }
+    };
+    walk(walk, v);
+    return paths;
+}
 
 }  // namespace test
