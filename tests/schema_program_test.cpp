@@ -64,11 +64,7 @@ TEST_CASE("the compiled schema gives valijson's verdict on mutations of both exa
         // Every member: each replacement, removed, and an unknown sibling.
         const auto paths = test::member_paths(base);
         for (const auto& path : paths) {
-            auto at = [&](json::value& doc) -> json::object& {
-                json::value* v = &doc;
-                for (std::size_t i = 0; i + 1 < path.size(); ++i) v = &v->as_object()[path[i]];
-                return v->as_object();
-            };
+            auto at = [&](json::value& doc) -> json::object& { return test::parent_of(doc, path); };
             for (const json::value& r : replacements) {
                 json::value d = base;
                 at(d)[path.back()] = r;

@@ -43,6 +43,13 @@ inline std::size_t count(const ogi::ValidationResult& r, std::string_view rule) 
 /// The value at a JSON Pointer, for editing.
 inline boost::json::value& at(boost::json::value& v, std::string_view pointer) { return v.at_pointer(pointer); }
 
+/// The object in `doc` that holds the member at `path` (a path from member_paths()).
+inline boost::json::object& parent_of(boost::json::value& doc, const std::vector<std::string>& path) {
+    boost::json::value* v = &doc;
+    for (std::size_t i = 0; i + 1 < path.size(); ++i) v = &v->as_object()[path[i]];
+    return v->as_object();
+}
+
 /// The path (keys from the root) of every member of every object in `v`, parents first.
 inline std::vector<std::vector<std::string>> member_paths(const boost::json::value& v) {
     std::vector<std::vector<std::string>> paths;
