@@ -753,12 +753,16 @@ bool split_runs(const std::vector<std::string>& pieces, std::size_t n, const std
     return !stopped;
 }
 
+/// The value of digits as read, for the readers' arithmetic checks. It stops at 10^15: no cell
+/// of the form holds more than fifteen digits (a longer one is refused as too large), and the
+/// sums the checks make then stay far from overflow (fuzzing found 5555555555555555555 × 10).
 std::int64_t to_int(const std::string& s) {
+    constexpr std::int64_t cap = 1'000'000'000'000'000;
     std::int64_t v = 0;
     const bool negative = !s.empty() && s[0] == '-';
     for (char c : s) {
         if (c == '.') break;
-        if (c >= '0' && c <= '9') v = v * 10 + (c - '0');
+        if (c >= '0' && c <= '9') v = std::min(cap, v * 10 + (c - '0'));
     }
     return negative ? -v : v;
 }
