@@ -123,6 +123,11 @@ const std::string& cell_pointer(std::string_view table, const Row& r, std::size_
     return p;
 }
 
+/// Whether every byte of `s` is an ASCII digit (true for empty text).
+bool ascii_digits(std::string_view s) {
+    return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 /// Whether a trimmed cell starts as a number or a placeholder can (a digit, a sign, a dash, a
 /// slash, 无 …): most text cells are turned away here without being decoded.
 bool may_start_number_cell(std::string_view t) {
@@ -142,7 +147,7 @@ bool may_start_number_cell(std::string_view t) {
 std::optional<Token> read_number_cell(std::string_view text) {
     const std::string_view trimmed = trim_view(text);
     if (!may_start_number_cell(trimmed)) return std::nullopt;
-    if (std::all_of(trimmed.begin(), trimmed.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    if (ascii_digits(trimmed)) {
         Token t;  // the common case: plain digits
         t.kind = Token::Kind::number;
         t.value = trimmed;
@@ -209,7 +214,7 @@ std::optional<Token> read_number_cell(std::string_view text) {
 bool is_number_cell(std::string_view text) {
     const std::string_view t = trim_view(text);
     if (!may_start_number_cell(t)) return false;
-    if (std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; })) return true;
+    if (ascii_digits(t)) return true;
     return read_number_cell(t).has_value();
 }
 
@@ -222,7 +227,7 @@ bool is_page_number(std::string_view text) {
     const std::string s = normalise_label(text);
     if (s.size() >= 3 && s.front() == '-' && s.back() == '-') {
         const std::string mid = s.substr(1, s.size() - 2);
-        return !mid.empty() && std::all_of(mid.begin(), mid.end(), [](char c) { return c >= '0' && c <= '9'; });
+        return !mid.empty() && ascii_digits(mid);
     }
     if (s.rfind("第", 0) == 0 && s.size() > 6 && s.substr(s.size() - 3) == "页") return true;
     return false;
@@ -440,7 +445,7 @@ struct Tokenizer {
     void text_token(std::string_view raw, std::size_t line, std::size_t column) {
         const std::string_view t = trim_view(raw);
         if (t.empty()) return;
-        if (std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        if (ascii_digits(t)) {
             Token& n = tokens.emplace_back();  // plain digits, most cells: read_number_cell's first case
             n.kind = Token::Kind::number;
             n.value = t;
