@@ -519,9 +519,9 @@ struct Tokenizer {
         }
     }
 
-    void text_line(const RawCell& cell) {
-        const std::string_view u = cell.text;
-        auto column_at = [&](std::size_t byte) { return cell.column + detail::char_count(u.substr(0, byte)); };
+    /// A line of text (or a part of one, starting at `column`), split into cells.
+    void text_line(const std::string_view u, std::size_t line, std::size_t column) {
+        auto column_at = [&](std::size_t byte) { return column + detail::char_count(u.substr(0, byte)); };
         auto space = [&](std::size_t i) { return space_at(u.substr(i)); };
         // A separator at byte i: its length, or 0 (tab, pipe, full-width pipe).
         auto separator = [&](std::size_t i) -> std::size_t {
@@ -544,7 +544,7 @@ struct Tokenizer {
                     }
                     j += n ? n : char_length(u, j);
                 }
-                segment(u.substr(i, gap - i), cell.line, column_at(i));
+                segment(u.substr(i, gap - i), line, column_at(i));
                 if (gap == end) break;
                 i = gap;
                 while (i < end)
@@ -594,7 +594,7 @@ struct Tokenizer {
             if (!any_text && before != '\t') return;   // "|||"
             Token b;
             b.kind = Token::Kind::blank;
-            b.line = cell.line;
+            b.line = line;
             b.column = column_at(start);
             tokens.push_back(std::move(b));
         };
@@ -633,7 +633,7 @@ struct Tokenizer {
 /// Bytes of the UTF-8 character that starts with this byte.
 std::size_t utf8_length(unsigned char lead) { return lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4; }
 
-std::vector<std::string> cut_glued(const std::string& line) {
+std::vector<std::string> cut_glued(std::string_view line) {
     const std::u32string u = to_u32(line);
     // Normalise per character so that positions map back; spaces are kept (they are cell
     // boundaries inside digit runs) but skipped when matching a label ("本年度办 理结果").
@@ -783,30 +783,61 @@ struct Placed {
     std::string raw;
 };
 
-class Extractor {
+/// Every cell pointer of either edition's form, numbered once: the extractor's cells are a
+/// table indexed by these, so placing a value costs a look-up, not a string key and a node.
+const std::unordered_map<std::string_view, std::size_t>& pointer_ids() {
+    static const std::unordered_map<std::string_view, std::size_t> ids = [] {
+        std::unordered_map<std::string_view, std::size_t> out;
+        for (const Edition e : all_editions)
+            for (const CellDef& d : form(e).cells()) out.emplace(d.pointer, out.size());  // views of the forms' strings
+        return out;
+    }();
+    return ids;
+}
+
+/// The cells read so far, by JSON pointer.
+class CellTable {
 public:
-    Extractor(std::vector<Token> tokens, bool glued) : tokens_(std::move(tokens)), glued_(glued) {
-        cells_.reserve(256);  // a report has about 200 cells; growing the table rehashes them all
+    CellTable() : slots_(pointer_ids().size()) {}
+
+    void put(std::string_view pointer, Placed p) {
+        if (const auto id = pointer_ids().find(pointer); id != pointer_ids().end()) slots_[id->second] = std::move(p);
+        else other_[std::string(pointer)] = std::move(p);  // not a cell of either form: kept all the same
+    }
+    [[nodiscard]] const Placed* find(std::string_view pointer) const {
+        if (const auto id = pointer_ids().find(pointer); id != pointer_ids().end())
+            return slots_[id->second] ? &*slots_[id->second] : nullptr;
+        const auto it = other_.find(std::string(pointer));
+        return it == other_.end() ? nullptr : &it->second;
     }
 
-    ExtractResult run(const std::vector<std::string>& lines);
+private:
+    std::vector<std::optional<Placed>> slots_;
+    std::map<std::string, Placed> other_;
+};
+
+class Extractor {
+public:
+    Extractor(std::vector<Token> tokens, bool glued) : tokens_(std::move(tokens)), glued_(glued) {}
+
+    ExtractResult run(const std::vector<std::string_view>& lines);
 
 private:
     std::vector<Token> tokens_;
     bool glued_;
     ExtractResult result_;
     Edition edition_ = Edition::e2021;
-    std::unordered_map<std::string, Placed> cells_;  // pointer → value
+    CellTable cells_;  // pointer → value
     std::set<std::string> ambiguous_;
     std::map<std::string, std::string> unit_hints_;  // pointer → unit printed after a run
     std::map<std::string, std::string> hints_;       // pointer → value the narrative states
 
     /// Counts the prose states that can settle a split: "制发…规范性文件62件", "制发…规章1件".
-    void narrative_hints(const std::vector<std::string>& lines) {
+    void narrative_hints(const std::vector<std::string_view>& lines) {
         if (edition_ != Edition::e2021) return;
         const std::pair<const char*, const char*> items[] = {{"规范性文件", "/proactive/normative_documents/issued"},
                                                               {"规章", "/proactive/regulations/issued"}};
-        for (const std::string& line : lines) {
+        for (const std::string_view line : lines) {
             if (line.find("规范性文件") == std::string::npos && line.find("规章") == std::string::npos) continue;
             const std::u32string u = to_u32(line);
             for (const auto& [word, pointer] : items) {
@@ -888,7 +919,7 @@ private:
             p.unit = t.unit;
             p.annotated = t.annotated;
         }
-        cells_[pointer] = std::move(p);
+        cells_.put(pointer, std::move(p));
     }
 
     Edition detect_edition();
@@ -948,7 +979,7 @@ private:
             if (is_value(i)) v.push_back(i);
         return v;
     }
-    void metadata(const std::vector<std::string>& lines, Report& r);
+    void metadata(const std::vector<std::string_view>& lines, Report& r);
     /// The unit printed with an amount (元, 万元) goes to the row's unit cell, where it has one.
     static void set_unit(Report& r, const Form& f, const CellDef& d, const std::string& unit) {
         const std::string word = unit == "万元" ? "wan_yuan" : (unit == "元" ? "yuan" : "");
@@ -1344,9 +1375,9 @@ bool Extractor::read_applications(std::size_t from, std::size_t to, bool cut_off
         for (const Row& candidate : block.rows)
             if (candidate.key == key) row = &candidate;
         if (!row) return std::nullopt;
-        const auto cell = cells_.find(row_cell_pointers(*row)[c]);
-        if (cell == cells_.end() || cell->second.blank) return std::nullopt;
-        return to_int(cell->second.value);
+        const Placed* cell = cells_.find(row_cell_pointers(*row)[c]);
+        if (!cell || cell->blank) return std::nullopt;
+        return to_int(cell->value);
     };
     auto columns_hold = [&]() {
         for (std::size_t c = 0; c < cols; ++c) {
@@ -1486,7 +1517,7 @@ std::string name_before(const std::u32string& u, std::size_t end) {
     return to_u8(u.substr(b, end - b));
 }
 
-void Extractor::metadata(const std::vector<std::string>& lines, Report& r) {
+void Extractor::metadata(const std::vector<std::string_view>& lines, Report& r) {
     // The title: "<agency><year>年(度)政府信息公开(工作)年度报告", "<year>年度<agency>政府信息…",
     // "关于<year>年度政府信息公开工作的年度报告" under the agency's name; maybe over two lines.
     std::vector<std::pair<std::string, std::size_t>> head;  // non-empty lines near the top
@@ -1541,7 +1572,7 @@ void Extractor::metadata(const std::vector<std::string>& lines, Report& r) {
         if (!agency.empty()) break;  // else a later copy of the title may sit under the name
     }
     if (r.year == 0) {  // 统计期限 …2020年1月1日至…, or the year the overview opens with
-        for (const std::string& line : lines) {
+        for (const std::string_view line : lines) {
             const std::u32string u = to_u32(line);
             const auto at = u.find(to_u32("年1月1日"));
             if (at != std::u32string::npos)
@@ -1555,7 +1586,7 @@ void Extractor::metadata(const std::vector<std::string>& lines, Report& r) {
         // The first lines of the overview: "2023年，官洲街道办事处认真贯彻…", "汇报我镇2023年…".
         bool in_overview = false;
         std::size_t seen = 0;
-        for (const std::string& line : lines) {
+        for (const std::string_view line : lines) {
             const std::string n = normalise_label(line);
             if (n == normalise_label("一、总体情况")) {
                 in_overview = true;
@@ -1692,7 +1723,7 @@ void Extractor::metadata(const std::vector<std::string>& lines, Report& r) {
     }
 }
 
-ExtractResult Extractor::run(const std::vector<std::string>& lines) {
+ExtractResult Extractor::run(const std::vector<std::string_view>& lines) {
     edition_ = detect_edition();
     narrative_hints(lines);
     const Form& f = form(edition_);
@@ -1779,14 +1810,14 @@ ExtractResult Extractor::run(const std::vector<std::string>& lines) {
         ++expected;
         if (auto hint = unit_hints_.find(d.pointer); hint != unit_hints_.end() && col.kind == CellKind::money)
             set_unit(r, f, d, hint->second);
-        auto it = cells_.find(d.pointer);
-        if (it == cells_.end()) {
+        const Placed* placed = cells_.find(d.pointer);
+        if (!placed) {
             if (!ambiguous_.count(d.pointer) && first_missing.empty()) first_missing = d.pointer;
             if (ambiguous_.count(d.pointer)) ++found;
             continue;
         }
         ++found;
-        const Placed& p = it->second;
+        const Placed& p = *placed;
         result_.provenance[d.pointer] = SourcePosition{p.line, p.column};
         if (p.blank) continue;
         const bool negative = !p.value.empty() && p.value[0] == '-';
@@ -1862,71 +1893,80 @@ ExtractResult extract(std::string_view bytes, const ExtractOptions& options) {
     detail::Encoding enc{};
     const std::string text = detail::decode_text(bytes, enc);
 
+    // The text's lines, for metadata and narrative, as views: of the text itself, or of an
+    // HTML page's rows joined by tabs. Plain text is tokenized line by line from these views;
+    // an HTML page's rows (`raw`) keep their cells.
     std::vector<RawLine> raw;
-    std::vector<std::string> lines;  // the text's lines, for metadata and narrative
+    std::vector<std::string> joined;
+    std::vector<std::string_view> lines;
     std::size_t tables = 0;
     const bool html = detail::looks_like_html(text);
     if (html) {
         raw = detail::html_lines(text, tables);
+        joined.reserve(raw.size());
         for (const RawLine& l : raw) {
-            std::string s;
-            for (const auto& c : l.cells) s += (s.empty() ? "" : "\t") + c.text;
-            lines.push_back(s);
+            std::string& s = joined.emplace_back();
+            for (const auto& c : l.cells) {
+                if (!s.empty()) s += '\t';
+                s += c.text;
+            }
         }
+        lines.assign(joined.begin(), joined.end());
     } else {
-        const auto count = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
-        lines.reserve(count);
-        raw.reserve(count);
-        std::size_t start = 0, line = 1;
-        while (start <= text.size()) {
+        lines.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
+        for (std::size_t start = 0;;) {
             std::size_t end = text.find('\n', start);
             if (end == std::string::npos) end = text.size();
-            std::string l = text.substr(start, end - start);
-            if (!l.empty() && l.back() == '\r') l.pop_back();
-            lines.push_back(std::move(l));
-            RawLine& rl = raw.emplace_back();
-            rl.cells.push_back(RawCell{lines.back(), line, 1});
+            std::string_view l(text.data() + start, end - start);
+            if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+            lines.push_back(l);
             if (end == text.size()) break;
             start = end + 1;
-            ++line;
         }
     }
 
     // A crawler's dump puts a whole table on one long line with the cells touching.
     bool glued = false;
     const std::string art20 = "第二十条";
-    for (const RawLine& l : raw)
-        if (!l.explicit_cells && l.cells.size() == 1 && l.cells[0].text.size() > 600 &&
-            l.cells[0].text.find(art20) != std::string::npos) {
-            const std::string n = normalise_label(l.cells[0].text);
-            if (n.find(normalise_label("信息内容")) != std::string::npos) glued = true;
-        }
+    auto check_glued = [&](std::string_view l) {
+        if (glued || l.size() <= 600 || l.find(art20) == std::string_view::npos) return;
+        if (normalise_label(l).find(normalise_label("信息内容")) != std::string::npos) glued = true;
+    };
+    if (html) {
+        for (const RawLine& l : raw)
+            if (!l.explicit_cells && l.cells.size() == 1) check_glued(l.cells[0].text);
+    } else {
+        for (const std::string_view l : lines) check_glued(l);
+    }
     Tokenizer tz;
     tz.glued = glued;
-    {
+    // A line of text; in a dump, cut at the labels first (a table continued on the next line
+    // is cut the same way).
+    auto text_line = [&](std::string_view l, std::size_t line) {
+        if (!glued) {
+            tz.text_line(l, line, 1);
+            return;
+        }
+        std::size_t col = 1;
+        for (const std::string& part : cut_glued(l)) {
+            tz.text_line(part, line, col);
+            col += detail::char_count(part);
+        }
+    };
+    if (html) {
         std::size_t cells = 0;
         for (const RawLine& l : raw) cells += l.cells.size();
         tz.tokens.reserve(cells + cells / 2);  // about a token a cell; growing moves every token
-    }
-    for (const RawLine& l : raw) {
-        if (l.explicit_cells) {
-            for (const auto& c : l.cells) tz.explicit_cell(c);
-        } else if (glued && l.cells[0].text.size() > 600) {
-            std::size_t col = 1;
-            for (const std::string& part : cut_glued(l.cells[0].text)) {
-                tz.text_line(RawCell{part, l.cells[0].line, col});
-                col += detail::char_count(part);
+        for (const RawLine& l : raw) {
+            if (l.explicit_cells) {
+                for (const auto& c : l.cells) tz.explicit_cell(c);
+            } else {
+                text_line(l.cells[0].text, l.cells[0].line);  // a paragraph: one cell
             }
-        } else if (glued) {
-            // Other lines of a dump (a table continued on the next line): cut them the same way.
-            std::size_t col = 1;
-            for (const std::string& part : cut_glued(l.cells[0].text)) {
-                tz.text_line(RawCell{part, l.cells[0].line, col});
-                col += detail::char_count(part);
-            }
-        } else {
-            tz.text_line(l.cells[0]);
         }
+    } else {
+        tz.tokens.reserve(lines.size() + lines.size() / 2);
+        for (std::size_t i = 0; i < lines.size(); ++i) text_line(lines[i], i + 1);
     }
     // In a dump, every run of digits is a run: their boundaries are unknown.
     if (glued)

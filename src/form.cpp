@@ -247,7 +247,7 @@ const Row& Form::row(const CellDef& c) const { return tables_[c.table].blocks[c.
 const Column& Form::column(const CellDef& c) const { return tables_[c.table].blocks[c.block].columns[c.column]; }
 
 std::optional<CellIndex> Form::find(std::string_view pointer) const {
-    auto it = by_pointer_.find(std::string(pointer));
+    auto it = by_pointer_.find(pointer);
     if (it == by_pointer_.end()) return std::nullopt;
     return it->second;
 }

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -128,7 +129,12 @@ private:
     std::vector<Table> tables_;
     std::vector<CellDef> cells_;
     std::vector<Relation> relations_;
-    std::unordered_map<std::string, CellIndex> by_pointer_;
+    /// Hashes std::string and std::string_view alike, so that find() needs no string.
+    struct PointerHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+    };
+    std::unordered_map<std::string, CellIndex, PointerHash, std::equal_to<>> by_pointer_;
 };
 
 /// The definition of an edition. Built once, shared, never changes.
