@@ -1,19 +1,19 @@
-// The fast path of validate_json_text() (fast_read.hpp): report JSON of the usual shape read
-// in one pass over the text, with no JSON value; anything else is left to the full path.
+// The fast path of validate_json_text() (fast_read.hpp): report JSON of the usual shape parsed
+// by simdjson and read in one pass over the parsed document, with no Boost.JSON value; anything
+// else is left to the full path. The handler below is called in document order, as a streaming
+// parser would call it, so its checks of key order and duplicates see the text as written.
 #include "fast_read.hpp"
 
 #include <ogi/decimal.hpp>
 #include <ogi/form.hpp>
 #include <ogi/regulation.hpp>
 
-#include <boost/json/basic_parser_impl.hpp>
+#include <simdjson.h>
 
 #include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
-
-namespace json = boost::json;
 
 namespace ogi::detail {
 namespace {
@@ -96,11 +96,6 @@ bool all_digits(std::string_view s, std::size_t from, std::size_t n) {
 enum class Where : std::uint8_t { start, root, agency, narrative, source, table, row, done };
 
 struct Handler {
-    static constexpr std::size_t max_object_size = json::object::max_size();
-    static constexpr std::size_t max_array_size = json::array::max_size();
-    static constexpr std::size_t max_key_size = json::string::max_size();
-    static constexpr std::size_t max_string_size = json::string::max_size();
-
     // Limits, counted as the full path's parser counts them.
     std::size_t max_string_bytes = 0, max_items = 0, max_values = 0, values = 0;
     std::array<std::size_t, 4> items{};  // entries of each open object (depth 1 to 3)
@@ -117,31 +112,19 @@ struct Handler {
     std::size_t row_next = 0, singles = 0, splits = 0;
     const RowSlot* row = nullptr;
     std::vector<std::string> source_keys;  // the duplicate check of `source`, the one free object
-    std::string key_text, text;            // a key or string given in parts
 
-    bool give_up(json::error_code& ec) {
-        ec = json::error::extra_data;  // any code: the full path says what is wrong
-        return false;
-    }
+    static bool give_up() { return false; }  // the full path reads it and says what is wrong
 
-    bool value_done(json::error_code& ec) {
-        if (++values > max_values) return give_up(ec);
+    bool value_done() {
+        if (++values > max_values) return give_up();
         if (depth == 0) return true;
         std::size_t& n = items[static_cast<std::size_t>(depth)];
-        if (n == max_items) return give_up(ec);
+        if (n == max_items) return give_up();
         ++n;
         return true;
     }
 
-    bool on_document_begin(json::error_code&) { return true; }
-    bool on_document_end(json::error_code&) { return true; }
-    bool on_array_begin(json::error_code& ec) { return give_up(ec); }
-    bool on_array_end(std::size_t, json::error_code& ec) { return give_up(ec); }
-    bool on_comment_part(json::string_view, json::error_code& ec) { return give_up(ec); }
-    bool on_comment(json::string_view, json::error_code& ec) { return give_up(ec); }
-    bool on_number_part(json::string_view, json::error_code&) { return true; }
-
-    bool on_object_begin(json::error_code& ec) {
+    bool on_object_begin() {
         switch (where) {
         case Where::start: where = Where::root; break;
         case Where::root:
@@ -160,46 +143,46 @@ struct Handler {
                 for (const TableSlots& t : layout->tables)
                     if (t.table->key == root_keys[key]) table = &t;
                 // Rows of either layout of （六） are read only where the full path reads them.
-                if (!table || ((table->single_rows || table->split_rows) && key != r_applications)) return give_up(ec);
+                if (!table || ((table->single_rows || table->split_rows) && key != r_applications)) return give_up();
                 where = Where::table;
                 row_next = singles = splits = 0;
             } else {
-                return give_up(ec);
+                return give_up();
             }
             break;
         case Where::table:
             where = Where::row;
             next = 0;
             break;
-        default: return give_up(ec);
+        default: return give_up();
         }
-        if (++depth >= static_cast<int>(items.size())) return give_up(ec);
+        if (++depth >= static_cast<int>(items.size())) return give_up();
         items[static_cast<std::size_t>(depth)] = 0;
         key = -1;
         return true;
     }
 
-    bool on_object_end(std::size_t, json::error_code& ec) {
+    bool on_object_end() {
         switch (where) {
         case Where::root:
             for (std::size_t i = next; i < std::size(root_keys); ++i)
-                if (root_required[i]) return give_up(ec);
+                if (root_required[i]) return give_up();
             where = Where::done;
             break;
         case Where::agency:
-            if (!agency_name) return give_up(ec);
+            if (!agency_name) return give_up();
             where = Where::root;
             break;
         case Where::narrative:
         case Where::source: where = Where::root; break;
         case Where::table: {
             for (std::size_t i = row_next; i < table->rows.size(); ++i)
-                if (table->rows[i].row->layout == RowLayout::always) return give_up(ec);
+                if (table->rows[i].row->layout == RowLayout::always) return give_up();
             if (table->single_rows || table->split_rows) {
                 // Exactly one layout of section 三（六）, complete.
                 const bool single = singles == table->single_rows && splits == 0;
                 const bool split = splits == table->split_rows && singles == 0;
-                if (single == split) return give_up(ec);
+                if (single == split) return give_up();
                 report->use_single_other(single);
             }
             where = Where::root;
@@ -208,38 +191,24 @@ struct Handler {
         case Where::row: {
             const auto& columns = row->block->columns;
             for (std::size_t c = next; c < columns.size(); ++c)
-                if (columns[c].kind != CellKind::unit) return give_up(ec);
+                if (columns[c].kind != CellKind::unit) return give_up();
             where = Where::table;
             next = row_next;
             key = -1;
             --depth;
-            return value_done(ec);
+            return value_done();
         }
-        default: return give_up(ec);
+        default: return give_up();
         }
         if (where == Where::root) {
             next = root_next;
             key = -1;
         }
         --depth;
-        return value_done(ec);
+        return value_done();
     }
 
-    bool on_key_part(json::string_view s, std::size_t, json::error_code&) {
-        key_text.append(s.data(), s.size());
-        return true;
-    }
-
-    bool on_key(json::string_view s, std::size_t, json::error_code& ec) {
-        std::string_view k(s.data(), s.size());
-        if (!key_text.empty()) {
-            key_text.append(s.data(), s.size());
-            k = key_text;
-        }
-        const bool ok = take_key(k);
-        key_text.clear();
-        return ok || give_up(ec);
-    }
+    bool on_key(std::string_view k) { return take_key(k); }
 
     bool take_key(std::string_view k) {
         switch (where) {
@@ -298,22 +267,9 @@ struct Handler {
     Cell& cell() { return report->cells()[row->first + static_cast<CellIndex>(key)]; }
     const Column& column() const { return row->block->columns[static_cast<std::size_t>(key)]; }
 
-    bool on_string_part(json::string_view s, std::size_t n, json::error_code& ec) {
-        if (n > max_string_bytes) return give_up(ec);
-        text.append(s.data(), s.size());
-        return true;
-    }
-
-    bool on_string(json::string_view s, std::size_t n, json::error_code& ec) {
-        if (n > max_string_bytes) return give_up(ec);
-        std::string_view v(s.data(), s.size());
-        if (!text.empty()) {
-            text.append(s.data(), s.size());
-            v = text;
-        }
-        const bool ok = take_string(v);
-        text.clear();
-        return (ok && value_done(ec)) || give_up(ec);
+    bool on_string(std::string_view v) {
+        if (v.size() > max_string_bytes) return give_up();
+        return take_string(v) && value_done();
     }
 
     bool take_string(std::string_view v) {
@@ -384,7 +340,7 @@ struct Handler {
         }
     }
 
-    bool on_int64(std::int64_t i, json::string_view, json::error_code& ec) {
+    bool on_int64(std::int64_t i) {
         bool ok = false;
         if (where == Where::root && key == r_year) {
             ok = i >= 1949 && i <= 9999;
@@ -397,43 +353,73 @@ struct Handler {
         } else {
             ok = where == Where::source;
         }
-        return (ok && value_done(ec)) || give_up(ec);
+        return (ok && value_done()) || give_up();
     }
 
-    bool on_uint64(std::uint64_t, json::string_view, json::error_code& ec) {
-        return (where == Where::source && value_done(ec)) || give_up(ec);
+    bool on_uint64() {
+        return (where == Where::source && value_done()) || give_up();
     }
-    bool on_double(double, json::string_view, json::error_code& ec) {
-        return (where == Where::source && value_done(ec)) || give_up(ec);
+    bool on_double() {
+        return (where == Where::source && value_done()) || give_up();
     }
-    bool on_bool(bool, json::error_code& ec) { return (where == Where::source && value_done(ec)) || give_up(ec); }
+    bool on_bool() { return (where == Where::source && value_done()) || give_up(); }
 
-    bool on_null(json::error_code& ec) {
+    bool on_null() {
         bool ok = where == Where::source;
         if (where == Where::row) {
             cell() = Cell{Cell::State::blank, 0, {}};
             ok = true;
         }
-        return (ok && value_done(ec)) || give_up(ec);
+        return (ok && value_done()) || give_up();
     }
 };
+
+/// Calls the handler for `e` and what it holds, in document order, as a streaming parser would.
+/// `depth` is the nesting of `e`'s container (the root object is 1): the full path's parser
+/// refuses nesting deeper than `max_depth`, so this gives up there.
+bool walk(simdjson::dom::element e, Handler& h, std::size_t depth, std::size_t max_depth) {
+    using simdjson::dom::element_type;
+    switch (e.type()) {
+    case element_type::OBJECT: {
+        if (depth > max_depth || !h.on_object_begin()) return false;
+        const simdjson::dom::object object = e.get_object().value_unsafe();  // a copy: the result is a temporary
+        for (const simdjson::dom::key_value_pair field : object)
+            if (!h.on_key(field.key) || !walk(field.value, h, depth + 1, max_depth)) return false;
+        return h.on_object_end();
+    }
+    case element_type::ARRAY: return false;  // no array in the usual shape
+    case element_type::STRING: return h.on_string(e.get_string().value_unsafe());
+    case element_type::INT64: return h.on_int64(e.get_int64().value_unsafe());
+    case element_type::UINT64: return h.on_uint64();
+    case element_type::DOUBLE: return h.on_double();
+    case element_type::BOOL: return h.on_bool();
+    case element_type::NULL_VALUE: return h.on_null();
+    }
+    return false;
+}
+
+/// The largest document the fast path parses: its parser keeps buffers of this order for the
+/// thread's lifetime. Larger reports (none of the usual shape comes near) take the full path.
+constexpr std::size_t fast_max_bytes = std::size_t{1} << 20;
 
 }  // namespace
 
 std::optional<Report> read_report_fast(std::string_view text, const JsonLimits& limits) {
-    json::parse_options opt;
-    opt.max_depth = limits.max_depth;
-    opt.allow_invalid_utf8 = false;
-    json::basic_parser<Handler> p(opt);
-    Handler& h = p.handler();
+    // As parse_json: a UTF-8 byte order mark is skipped.
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    if (text.size() > fast_max_bytes) return std::nullopt;
+    // simdjson accepts exactly the JSON that Boost.JSON's strict parser accepts, except that it
+    // keeps duplicate keys (the handler refuses them: keys must come in the form's order, and
+    // `source` is checked) and refuses integers beyond 64 bits (the full path reads them).
+    // tests/fast_read_test.cpp and fuzz_validate check the two paths against each other.
+    thread_local simdjson::dom::parser parser(fast_max_bytes);
+    simdjson::dom::element root;
+    if (parser.parse(text.data(), text.size()).get(root) != simdjson::SUCCESS) return std::nullopt;
+    Handler h;
     h.max_string_bytes = limits.max_string_bytes;
     h.max_items = limits.max_items;
     h.max_values = limits.max_values;
-    // As parse_json: a UTF-8 byte order mark is skipped.
-    const std::size_t start = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
-    json::error_code ec;
-    const std::size_t used = p.write_some(false, text.data() + start, text.size() - start, ec);
-    if (ec || used + start != text.size() || h.where != Where::done || !h.report) return std::nullopt;
+    if (!walk(root, h, 1, limits.max_depth) || h.where != Where::done || !h.report) return std::nullopt;
     return std::move(h.report);
 }
 

@@ -1,9 +1,10 @@
 // Internal: the fast path of validate_json_text() for report JSON of the usual shape.
 //
 // The full path parses the text into a JSON value, runs the compiled schema over it and reads
-// the report from it (read_report), explaining every problem. Most files have none: this reads
-// the report from the text in one pass, with no JSON value, and gives up at the first thing
-// that is not of the plain, expected shape. It is strict on purpose: the keys in the form's
+// the report from it (read_report), explaining every problem. Most files have none: this parses
+// the text with simdjson (about four times as fast as Boost.JSON's parser here, but it explains
+// nothing), reads the report from the parsed document in one pass, with no Boost.JSON value,
+// and gives up at the first thing that is not of the plain, expected shape. It is strict on purpose: the keys in the form's
 // order, every required key and cell there, counts as integers, amounts as plain decimal
 // strings. Whatever it gives up on, the full path reads (and explains), so giving up is always
 // safe; accepting is safe because it accepts only what the schema accepts and what the reader

@@ -104,6 +104,13 @@ TEST_CASE("the fast path reads only what the full path reads without a problem, 
         std::string text = dump(base, false);
         text.insert(text.size() - 1, R"(,"source":{"a":1,"a":2})");
         compare_paths(text, t);
+        // Integers beyond 64 bits: the fast path's parser refuses them, the full path reads them.
+        for (const char* big : {"18446744073709551616", "-9223372036854775809", "1e400"}) {
+            text = dump(base, false);
+            text.insert(text.size() - 1, std::string(R"(,"source":{"n":)") + big + "}");
+            CHECK_FALSE(ogi::detail::read_report_fast(text, {}));
+            compare_paths(text, t);
+        }
         // Text around the document, a byte order mark, escapes in keys and strings.
         compare_paths("\xEF\xBB\xBF" + dump(base, false), t);
         compare_paths(dump(base, false) + " x", t);
@@ -197,4 +204,21 @@ TEST_CASE("validate_json_text gives the same findings on the fast and the full p
     }
     CHECK(fast > 100);
     CHECK(findings > 20);
+}
+
+TEST_CASE("a report too large for the fast path is read by the full path, with the same findings") {
+    std::mt19937 rng(11);
+    ogi::Report r = test::random_report(rng, ogi::Edition::e2021, true);
+    r.set(ogi::ApplicationRow::granted, ogi::Applicant::total, 12345);  // a finding to compare
+    const ogi::ValidationResult small = ogi::validate_json_text(ogi::to_json_text(r));
+    r.narrative.overview = std::string(std::size_t{3} << 20, 'x');  // 3 MiB: over the fast path's cap
+    const std::string text = ogi::to_json_text(r);
+    CHECK_FALSE(ogi::detail::read_report_fast(text, {}));
+    ogi::Diagnostic error;
+    REQUIRE(ogi::parse_json(text, error));
+    const ogi::ValidationResult large = ogi::validate_json_text(text);
+    REQUIRE(large.diagnostics.size() == small.diagnostics.size());
+    for (std::size_t k = 0; k < small.diagnostics.size(); ++k) CHECK(large.diagnostics[k].rule == small.diagnostics[k].rule);
+    CHECK(large.valid == small.valid);
+    CHECK_FALSE(large.valid);
 }
