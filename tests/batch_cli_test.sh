@@ -95,6 +95,35 @@ expect recursive-empty 0 "$OGI" validate --format json -r "$tmp/empty"
 [ "$(cat "$tmp/out")" = "[]" ] && ok || bad "empty directory: $(cat "$tmp/out")"
 expect bad-jobs 2 "$OGI" validate -j 0 "$data/huaian-2024.json"
 
+# -r reads runs of files through io_uring where the kernel allows it (docs/batch.md): the same
+# output, statuses and messages as reading each file on its own (OGI_IO_URING=0). The tree adds
+# what a run cannot take whole: a report padded past a 64 KiB slot, an empty file, a link to a
+# report, a directory and a pipe named *.json (not regular files: not listed), and a limit
+# (--max-size) that some files pass and some do not.
+cp -r "$tmp/many" "$tmp/runs"
+python3 - "$data" "$tmp/runs" <<'PY'
+import json, sys
+d = json.load(open(f"{sys.argv[1]}/huaian-2024.json"))
+text = json.dumps(d, ensure_ascii=False, indent=2)
+open(f"{sys.argv[2]}/big.json", "w").write(text + " " * (70000 - len(text.encode())))
+open(f"{sys.argv[2]}/sub/empty.json", "w").close()
+PY
+ln -s "$data/liucheng-2020.json" "$tmp/runs/link.json"
+mkdir "$tmp/runs/folder.json"
+mkfifo "$tmp/runs/pipe.json"
+for opts in "-j 1" "-j 2" "-j 2 --format json --lang zh" "-j 1 --max-size 20000" "-j 2 --max-size 70000"; do
+  # shellcheck disable=SC2086
+  "$OGI" validate --lang en $opts -r "$tmp/runs" > "$tmp/runs-on" 2> "$tmp/runs-on-err"; on=$?
+  # shellcheck disable=SC2086
+  OGI_IO_URING=0 "$OGI" validate --lang en $opts -r "$tmp/runs" > "$tmp/runs-off" 2> "$tmp/runs-off-err"; off=$?
+  [ "$on" -eq "$off" ] && cmp -s "$tmp/runs-on" "$tmp/runs-off" && cmp -s "$tmp/runs-on-err" "$tmp/runs-off-err" \
+    && ok || bad "runs ($opts): with and without io_uring differ (exit $on, $off)"
+done
+grep -q "big.json: valid" "$tmp/runs-on" && ok || bad "runs: the 70,000-byte report not read whole"
+OGI_IO_URING=0 "$OGI" validate --lang en -j 1 --max-size 20000 -r "$tmp/runs" > /dev/null 2> "$tmp/runs-off-err"
+grep -q "big.json .*over the limit of 20000 bytes" "$tmp/runs-off-err" && ok || bad "runs: the limit not said: $(cat "$tmp/runs-off-err")"
+tail -n 1 "$tmp/runs-off" | grep -q '^203 files: ' && ok || bad "runs: wrong files listed: $(tail -n 1 "$tmp/runs-off")"
+
 # extract: -r mirrors the tree under -o DIR; the same files with one thread or two
 expect extract-r 0 "$OGI" extract --lang en -r "$corpus" -o "$tmp/ex2" -j 2
 [ -f "$tmp/ex2/reports/pingtan-2019.json" ] && [ -f "$tmp/ex2/excerpts/013.json" ] && ok || bad "extract -r outputs"

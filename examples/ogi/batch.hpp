@@ -5,6 +5,7 @@
 
 #include "io.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -103,57 +104,83 @@ private:
 bool want_progress(std::size_t files);
 
 /// Runs `work(i)` for every i in [0, count) on `jobs` threads and calls `deliver(i, result)` on
-/// the calling thread in the order 0, 1, 2, … At most `window` files are in flight or waiting to
-/// be delivered, so memory does not grow with `count`. With one job everything runs on the
-/// calling thread; with more, the calling thread is one of the `jobs`: while the next result is
-/// not ready it takes a file itself. Threads take files with one atomic step and only lock to
-/// sleep or wake a sleeper. An exception thrown by `work` stops the run and is rethrown here.
-template <class Result, class Work, class Deliver>
-void run_ordered(std::size_t count, unsigned jobs, Work work, Deliver deliver) {
+/// the calling thread in the order 0, 1, 2, … Threads take files in runs of `grain` consecutive
+/// ones, with one atomic step, and call `claim(first, last)` for a run before `work` for each of
+/// its files, on the same thread (so that a run's files can be read together). At most
+/// `window` files are in flight or waiting to be delivered, so memory does not grow with
+/// `count`. With one job everything runs on the calling thread; with more, the calling thread
+/// is one of the `jobs`: while the next result is not ready it takes a run itself. Threads only
+/// lock to sleep or wake a sleeper. An exception thrown by `claim` or `work` stops the run and
+/// is rethrown here.
+template <class Result, class Claim, class Work, class Deliver>
+void run_ordered(std::size_t count, unsigned jobs, std::size_t grain, Claim claim, Work work, Deliver deliver) {
+    grain = std::max<std::size_t>(grain, 1);
     if (jobs <= 1 || count <= 1) {
-        for (std::size_t i = 0; i < count; ++i) deliver(i, work(i));
+        for (std::size_t first = 0; first < count; first += grain) {
+            const std::size_t end = std::min(count, first + grain);
+            claim(first, end);
+            for (std::size_t i = first; i < end; ++i) deliver(i, work(i));
+        }
         return;
     }
-    const std::size_t window = std::size_t{16} * jobs;
+    // Wide enough that a thread waiting for room with a whole run never waits on itself: a run
+    // that starts at the next file to deliver always fits in half the window.
+    const std::size_t window = std::max<std::size_t>(16, 4 * grain) * jobs;
     struct Slot {
         std::optional<Result> result;
         std::exception_ptr failure;
         std::atomic<std::size_t> filled{0};  // i + 1 once file i's outcome is here
     };
     std::vector<Slot> slots(window);
-    std::atomic<std::size_t> next{0};       // the next file nobody has taken
+    std::atomic<std::size_t> next{0};       // the first file of the next run nobody has taken
     std::atomic<std::size_t> delivered{0};  // files handed to `deliver`
     std::atomic<bool> stop{false}, main_waiting{false};
     std::atomic<unsigned> workers_waiting{0};
     std::mutex m;
     std::condition_variable ready_cv, room_cv;
-    auto run_one = [&](std::size_t i) {
-        Slot& s = slots[i % window];
-        try {
-            s.result.emplace(work(i));
-        } catch (...) {
-            s.failure = std::current_exception();
-        }
-        s.filled.store(i + 1);
+    auto filled = [&](std::size_t i) {
+        slots[i % window].filled.store(i + 1);
         if (main_waiting.load()) {
             std::lock_guard lock(m);
             ready_cv.notify_one();
         }
     };
+    auto run = [&](std::size_t first) {
+        const std::size_t end = std::min(count, first + grain);
+        try {
+            claim(first, end);
+        } catch (...) {
+            for (std::size_t i = first; i < end; ++i) {
+                slots[i % window].failure = std::current_exception();
+                filled(i);
+            }
+            return;
+        }
+        for (std::size_t i = first; i < end; ++i) {
+            Slot& s = slots[i % window];
+            try {
+                s.result.emplace(work(i));
+            } catch (...) {
+                s.failure = std::current_exception();
+            }
+            filled(i);
+        }
+    };
     auto worker = [&] {
         for (;;) {
-            const std::size_t i = next.fetch_add(1);
-            if (i >= count || stop.load()) return;
-            if (i >= delivered.load() + window) {
+            const std::size_t first = next.fetch_add(grain);
+            if (first >= count || stop.load()) return;
+            const std::size_t last = std::min(count, first + grain) - 1;
+            if (last >= delivered.load() + window) {
                 // The window is full: wait until half of it is free, so as not to sleep and wake
-                // once per file when this thread runs ahead of the calling one.
+                // once per run when this thread runs ahead of the calling one.
                 std::unique_lock lock(m);
                 ++workers_waiting;
-                room_cv.wait(lock, [&] { return stop.load() || i < delivered.load() + window / 2; });
+                room_cv.wait(lock, [&] { return stop.load() || last < delivered.load() + window / 2; });
                 --workers_waiting;
                 if (stop.load()) return;
             }
-            run_one(i);
+            run(first);
         }
     };
     std::vector<std::jthread> threads;
@@ -171,10 +198,10 @@ void run_ordered(std::size_t count, unsigned jobs, Work work, Deliver deliver) {
         for (std::size_t i = 0; i < count; ++i) {
             Slot& s = slots[i % window];
             while (s.filled.load() != i + 1) {
-                // Not ready: take the next file if there is room for it, else sleep.
+                // Not ready: take the next run if there is room for it, else sleep.
                 std::size_t j = next.load();
-                if (j < count && j < i + window && next.compare_exchange_strong(j, j + 1)) {
-                    run_one(j);
+                if (j < count && std::min(count, j + grain) - 1 < i + window && next.compare_exchange_strong(j, j + grain)) {
+                    run(j);
                     continue;
                 }
                 std::unique_lock lock(m);
@@ -198,6 +225,12 @@ void run_ordered(std::size_t count, unsigned jobs, Work work, Deliver deliver) {
         throw;
     }
     finish();
+}
+
+/// run_ordered() one file at a time, with nothing to do for a run.
+template <class Result, class Work, class Deliver>
+void run_ordered(std::size_t count, unsigned jobs, Work work, Deliver deliver) {
+    run_ordered<Result>(count, jobs, 1, [](std::size_t, std::size_t) {}, std::move(work), std::move(deliver));
 }
 
 /// The closing summary of a batch: files, valid, invalid (with errors), unreadable, and the

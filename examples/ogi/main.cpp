@@ -3,6 +3,7 @@
 #include "batch.hpp"
 #include "commands.hpp"
 #include "io.hpp"
+#include "read_ahead.hpp"
 
 #include <ogi/ogi.hpp>
 
@@ -74,20 +75,35 @@ int run_validate(const Common& common, const ValidateArgs& args) {
     bool batch = false;
     const ogi::cli::InputList inputs = ogi::cli::expand_input_list(args.files, args.recursive, extensions, batch);
 
+    // Each thread reads a run of files at once (read_ahead.hpp), into buffers it keeps from run
+    // to run; validate writes no output file, so the inputs need not be remembered (that record
+    // would grow with every file). Files found under a directory are regular files, which may
+    // be read in a run; a file named directly may be a pipe, and is read on its own.
+    auto reader = []() -> ogi::cli::ReadAhead& {
+        thread_local ogi::cli::ReadAhead r;
+        return r;
+    };
+    auto claim = [&](std::size_t first, std::size_t end) {
+        std::vector<ogi::cli::ReadAhead::File> run;
+        run.reserve(end - first);
+        for (std::size_t i = first; i < end; ++i) {
+            ogi::cli::Input in = inputs[i];
+            const bool under_directory = in.relative_from != std::string::npos;
+            run.push_back({std::move(in.path), under_directory});
+        }
+        reader().load(first, std::move(run), args.max_size);
+    };
     auto check = [&](std::size_t i) {
         const std::string file = inputs[i].path;
         ValidateOutcome outcome;
         std::string error;
-        // Each thread reads into one buffer, file after file; validate writes no output file,
-        // so the inputs need not be remembered (that record would grow with every file).
-        thread_local std::string text;
-        if (!ogi::cli::read_input_into(file, args.max_size, lang, text, error, false)) {
+        const std::optional<std::string_view> text = reader().take(i, file, args.max_size, lang, error);
+        if (!text) {
             outcome.readable = false;
             outcome.output = std::move(error);
             return outcome;
         }
-        const ogi::ValidationResult result = ogi::validate_json_text(text, options);
-        if (text.capacity() > (std::size_t{1} << 20)) std::string().swap(text);  // keep no large file's memory
+        const ogi::ValidationResult result = ogi::validate_json_text(*text, options);
         outcome.valid = result.valid;
         for (const auto& d : result.diagnostics) outcome.rules.push_back(d.rule);
         if (as_json) {
@@ -123,8 +139,8 @@ int run_validate(const Common& common, const ValidateArgs& args) {
     ogi::cli::Progress progress(inputs.size(), ogi::cli::want_progress(inputs.size()));
     std::size_t documents = 0;
     if (as_json && batch) print(stdout, "[");
-    ogi::cli::run_ordered<ValidateOutcome>(inputs.size(), ogi::cli::job_count(args.jobs), check,
-                                           [&](std::size_t i, ValidateOutcome&& outcome) {
+    ogi::cli::run_ordered<ValidateOutcome>(inputs.size(), ogi::cli::job_count(args.jobs), ogi::cli::ReadAhead::capacity,
+                                           claim, check, [&](std::size_t i, ValidateOutcome&& outcome) {
         progress.clear();
         if (!outcome.readable) {
             print(stderr, fmt::format("ogi: {}\n", err_style.red(outcome.output)));
