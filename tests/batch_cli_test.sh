@@ -95,6 +95,59 @@ expect recursive-empty 0 "$OGI" validate --format json -r "$tmp/empty"
 [ "$(cat "$tmp/out")" = "[]" ] && ok || bad "empty directory: $(cat "$tmp/out")"
 expect bad-jobs 2 "$OGI" validate -j 0 "$data/huaian-2024.json"
 
+# What -r lists: regular files (or links to them) named *.json in any case, dot files too, in
+# directories at any depth (dot directories and a directory named *.json too), not following a
+# link to a directory; sorted by path components; the directory as given, then the rest.
+mkdir -p "$tmp/t/sub/deeper" "$tmp/t/.dotdir" "$tmp/t/dir.json" "$tmp/t/a b" "$tmp/t/a"
+for f in a.json B.JSON c.Json .hidden.json .json noext x.txt sub/d.json sub/deeper/e.json .dotdir/f.json \
+         dir.json/g.json "a b/空格 名.json" a/b.json a.b.json; do : > "$tmp/t/$f"; done
+: > "$tmp/outside.json"
+ln -s "$tmp/outside.json" "$tmp/t/link-file.json"
+ln -s "$tmp/t/sub" "$tmp/t/link-dir"
+ln -s "$tmp/nowhere.json" "$tmp/t/dangling.json"
+mkfifo "$tmp/t/fifo.json"
+for given in "$tmp/t" "$tmp/t/" "$tmp/./t//" "t"; do
+  (cd "$tmp" && "$OGI" validate --format json --lang en -j 2 -r "$given") > "$tmp/out" 2> "$tmp/err"
+  python3 - "$tmp/out" "$tmp/t" "$given" <<'PY' && ok || bad "-r $given: not the files wanted, or not in path order"
+import json, os, sys
+out, root, given = sys.argv[1:4]
+want = []
+for d, dirs, files in os.walk(root, followlinks=False):
+    for n in files + dirs:
+        full = os.path.join(d, n)
+        dot = n.rfind(".")
+        if dot > 0 and n[dot:].lower() == ".json" and os.path.isfile(full):
+            want.append(os.path.relpath(full, root))
+want.sort(key=lambda p: [c.encode() for c in p.split("/")])
+prefix = given if given.endswith("/") else given + "/"
+got = [d["file"] for d in json.load(open(out))]
+assert got == [prefix + w for w in want], (got, want)
+assert len(want) == 12, want
+PY
+done
+
+# A directory that cannot be opened, given or found under one, is said to be unreadable (exit 2),
+# not left out unsaid. Root may open anything: the check then runs as nobody, where setpriv is.
+as_user=()
+if [ "$(id -u)" -eq 0 ] && command -v setpriv > /dev/null; then
+  as_user=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+  # nobody must be able to run the build (not so under a private home directory)
+  "${as_user[@]}" "$OGI" --version > /dev/null 2>&1 || { as_user=(); echo "note: unreadable directories not checked (nobody cannot run $OGI)"; }
+fi
+if [ "$(id -u)" -ne 0 ] || [ ${#as_user[@]} -gt 0 ]; then
+  perm=$(mktemp -d /tmp/ogi-perm-XXXXXX)
+  mkdir -p "$perm/locked" "$perm/open/inner"
+  cp "$data/huaian-2024.json" "$perm/open/a.json"; cp "$data/huaian-2024.json" "$perm/open/inner/b.json"
+  cp "$data/huaian-2024.json" "$perm/locked/c.json"
+  chmod 000 "$perm/locked" "$perm/open/inner"; chmod 755 "$perm" "$perm/open"
+  "${as_user[@]}" "$OGI" validate --lang en -r "$perm/locked" "$perm/open" > "$tmp/out" 2> "$tmp/err"; got=$?
+  [ "$got" -eq 2 ] && grep -q "cannot open $perm/locked: Permission denied" "$tmp/err" \
+    && grep -q "cannot open $perm/open/inner: Permission denied" "$tmp/err" && grep -q "a.json: valid" "$tmp/out" \
+    && tail -n 1 "$tmp/out" | grep -q '^3 files: 1 valid, 0 invalid, 2 unreadable' \
+    && ok || bad "unreadable directories: exit $got; $(cat "$tmp/err") $(tail -n 1 "$tmp/out")"
+  chmod -R 755 "$perm"; rm -rf "$perm"
+fi
+
 # -r reads runs of files through io_uring where the kernel allows it (docs/batch.md): the same
 # output, statuses and messages as reading each file on its own (OGI_IO_URING=0). The tree adds
 # what a run cannot take whole: a report padded past a 64 KiB slot, an empty file, a link to a

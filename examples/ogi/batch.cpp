@@ -9,6 +9,11 @@
 #include <filesystem>
 #include <stdexcept>
 #include <system_error>
+#include <cerrno>
+#include <cstring>
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -66,6 +71,93 @@ bool has_extension(std::string_view path, std::span<const std::string_view> exte
     return false;
 }
 
+/// Calls `add` with every regular file under the directory `root` whose name has one of
+/// `extensions`, by its path under `root` ("sub/name.json"), in the order the directories list
+/// them. A symbolic link counts as what it points to, but a link to a directory is not followed
+/// (so no walk goes round in circles). A sub-directory that cannot be opened for want of
+/// permission is given to `add` itself, so that reading it reports it; one that went away
+/// during the walk is skipped. False on any other failure, or if `root` cannot be opened: the
+/// caller then lets reading `root` say why.
+///
+/// With readdir's types and openat, not std::filesystem: its directory entries put every path
+/// together and split it into components again, which cost more than the kernel's listing
+/// (about 8 ms of the 20 ms to start checking 20,000 files).
+template <class Add>
+bool walk_directory(const std::string& root, std::span<const std::string_view> extensions, Add add) {
+    struct Level {
+        DIR* dir;
+        std::size_t prefix;  // how much of `rel` names this directory ("" or "sub/")
+    };
+    std::vector<Level> stack;
+    auto close_all = [&] {
+        for (const Level& l : stack) ::closedir(l.dir);
+        stack.clear();
+    };
+    DIR* top = ::opendir(root.c_str());
+    if (!top) return false;
+    stack.push_back({top, 0});
+    std::string rel;
+    while (!stack.empty()) {
+        DIR* const dir = stack.back().dir;
+        const std::size_t prefix = stack.back().prefix;
+        errno = 0;
+        const dirent* e = ::readdir(dir);
+        if (!e) {
+            if (errno != 0) {
+                close_all();
+                return false;
+            }
+            ::closedir(dir);
+            stack.pop_back();
+            continue;
+        }
+        const char* name = e->d_name;
+        if (std::strcmp(name, ".") == 0 || std::strcmp(name, "..") == 0) continue;
+        const int at = ::dirfd(dir);
+        unsigned char type = e->d_type;
+        if (type == DT_UNKNOWN) {  // some file systems do not say: ask, without following a link
+            struct stat st {};
+            if (::fstatat(at, name, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;  // gone
+            type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : S_ISLNK(st.st_mode) ? DT_LNK : DT_UNKNOWN;
+        }
+        rel.resize(prefix);
+        rel.append(name);
+        if (type == DT_DIR) {
+            const int fd = ::openat(at, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+            if (fd < 0) {
+                // Not allowed in: listed, so that reading it says so (the run ends with exit 2)
+                // rather than its files being left out unsaid. Gone, or no longer a directory:
+                // there is nothing under it to read.
+                if (errno == EACCES) {
+                    add(std::string_view(rel));
+                    continue;
+                }
+                if (errno == ENOENT || errno == ENOTDIR || errno == ELOOP) continue;
+                close_all();
+                return false;
+            }
+            DIR* sub = ::fdopendir(fd);
+            if (!sub) {
+                ::close(fd);
+                close_all();
+                return false;
+            }
+            rel += '/';
+            stack.push_back({sub, rel.size()});
+            continue;
+        }
+        if (!has_extension(rel, extensions)) continue;
+        if (type == DT_LNK) {
+            struct stat st {};
+            if (::fstatat(at, name, &st, 0) != 0 || !S_ISREG(st.st_mode)) continue;  // dangling, or not a file
+        } else if (type != DT_REG) {
+            continue;
+        }
+        add(std::string_view(rel));
+    }
+    return true;
+}
+
 }  // namespace
 
 InputList expand_input_list(const std::vector<std::string>& args, bool recursive,
@@ -83,35 +175,14 @@ InputList expand_input_list(const std::vector<std::string>& args, bool recursive
         // by a name each), then sorted by path components.
         const std::string prefix = (fs::path(arg) / "").string();
         const std::size_t names_from = out.names_.size(), entries_from = out.entries_.size();
-        // The walk gives every path as `prefix` and the rest; should one not begin so (or hold
-        // a NUL), the walk is done again keeping whole paths.
-        auto walk = [&](std::string_view strip) {
-            out.names_.resize(names_from);
-            out.entries_.resize(entries_from);
-            ec.clear();
-            const auto options = fs::directory_options::skip_permission_denied;
-            for (fs::recursive_directory_iterator it(arg, options, ec), end; !ec && it != end; it.increment(ec)) {
-                std::error_code type_ec;
-                const std::string& path = it->path().native();
-                if (!has_extension(path, extensions) || !it->is_regular_file(type_ec)) continue;
-                if (path.compare(0, strip.size(), strip) != 0 || path.find('\0') != std::string::npos) return false;
-                out.add_name(std::string_view(path).substr(strip.size()));
-            }
-            return true;
-        };
-        std::string strip = prefix;
-        if (!walk(strip)) {
-            strip.clear();
-            walk(strip);
-        }
-        if (ec) {  // the directory itself could not be walked: let reading it say why
+        if (!walk_directory(arg, extensions, [&](std::string_view name) { out.add_name(name); })) {  // let reading the directory say why
             out.names_.resize(names_from);
             out.entries_.resize(entries_from);
             out.add_file(arg);
             continue;
         }
-        out.groups_.push_back({strip, prefix.size(), entries_from});
-        // Every path of the group begins with the same `strip`: comparing the rest is enough.
+        out.groups_.push_back({prefix, prefix.size(), entries_from});
+        // Every path of the group begins with the same prefix: comparing the rest is enough.
         std::sort(out.entries_.begin() + static_cast<std::ptrdiff_t>(entries_from), out.entries_.end(),
                   [&](std::uint32_t a, std::uint32_t b) { return path_less(out.name(a), out.name(b)); });
     }
