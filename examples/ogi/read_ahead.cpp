@@ -59,6 +59,10 @@ struct ReadAhead::Ring {
         for (std::size_t k = 0; k < files.size(); ++k) {
             if (!files[k].batchable) continue;
             const auto slot = static_cast<unsigned>(k);
+            // The queue has room for every request of a full run, and is empty when a run starts
+            // (every run is submitted and waited for); should it not be, nothing has been
+            // submitted yet, and every file is read on its own from now on.
+            if (io_uring_sq_space_left(&ring) < 3) return fail();
             // open → read → close, linked: the read runs only if the open worked, and the close
             // runs whether or not the read did (a hard link), so no file stays open.
             io_uring_sqe* sqe = io_uring_get_sqe(&ring);
