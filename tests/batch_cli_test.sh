@@ -176,6 +176,20 @@ grep -q "big.json: valid" "$tmp/runs-on" && ok || bad "runs: the 70,000-byte rep
 OGI_IO_URING=0 "$OGI" validate --lang en -j 1 --max-size 20000 -r "$tmp/runs" > /dev/null 2> "$tmp/runs-off-err"
 grep -q "big.json .*over the limit of 20000 bytes" "$tmp/runs-off-err" && ok || bad "runs: the limit not said: $(cat "$tmp/runs-off-err")"
 tail -n 1 "$tmp/runs-off" | grep -q '^203 files: ' && ok || bad "runs: wrong files listed: $(tail -n 1 "$tmp/runs-off")"
+# Files named one by one (as a shell's *.json gives them): their type is asked first, then the
+# regular ones are read in runs too; the directory named folder.json cannot be read.
+named=()
+for f in "$tmp/runs"/*.json "$tmp/runs/sub"/*.json; do [ "$f" = "$tmp/runs/pipe.json" ] || named+=("$f"); done
+for j in 1 2; do
+  "$OGI" validate --lang en -j $j "${named[@]}" > "$tmp/runs-on" 2> "$tmp/runs-on-err"; on=$?
+  OGI_IO_URING=0 "$OGI" validate --lang en -j $j "${named[@]}" > "$tmp/runs-off" 2> "$tmp/runs-off-err"; off=$?
+  [ "$on" -eq 2 ] && [ "$off" -eq 2 ] && cmp -s "$tmp/runs-on" "$tmp/runs-off" && cmp -s "$tmp/runs-on-err" "$tmp/runs-off-err" \
+    && grep -q "folder.json is a directory" "$tmp/runs-on-err" \
+    && ok || bad "named files (-j $j): with and without io_uring differ (exit $on, $off)"
+done
+# Pipes named as files (process substitution) are read to their end, not in a run.
+"$OGI" validate --lang en -j 2 <(cat "$data/huaian-2024.json") <(python3 -c 'import sys,time; t=open(sys.argv[1]).read(); print(t[:3000],end="",flush=True); time.sleep(0.3); print(t[3000:],end="")' "$data/liucheng-2020.json") > "$tmp/out" 2> "$tmp/err"
+[ "$(grep -c ': valid' "$tmp/out")" -eq 2 ] && ok || bad "pipes named as files: $(cat "$tmp/out" "$tmp/err")"
 
 # extract: -r mirrors the tree under -o DIR; the same files with one thread or two
 expect extract-r 0 "$OGI" extract --lang en -r "$corpus" -o "$tmp/ex2" -j 2

@@ -14,6 +14,11 @@
 #include <sys/syscall.h>
 #include <sys/utsname.h>
 #include <unistd.h>
+#include <chrono>
+#include <csignal>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <thread>
 #include <vector>
 
 namespace fs = std::filesystem;
@@ -102,7 +107,7 @@ TEST_CASE("read ahead: every file as read_input_into gives it, in runs, with and
     for (int i = 0; i < 20; ++i) add(fmt::format("f{:02}.json", i), 100 + static_cast<std::size_t>(i) * 997);
 
     const std::size_t limits[] = {SIZE_MAX, 50 * 1024 * 1024, 70000, 65536, 65535, 8000, 7999, 100, 1, 0};
-    for (const bool allow : {true, false}) {
+    for (const bool allow : {true, false}) for (const bool known_regular : {true, false}) {
         ReadAhead reader(allow);
         if (allow) CHECK(reader.batched() == kernel_offers_io_uring());
         if (!allow) CHECK_FALSE(reader.batched());
@@ -113,10 +118,11 @@ TEST_CASE("read ahead: every file as read_input_into gives it, in runs, with and
                 for (const std::size_t run : {ReadAhead::capacity, std::size_t{3}, ReadAhead::capacity + 5}) {
                     for (std::size_t first = 0; first < paths.size(); first += run) {
                         std::vector<ReadAhead::File> files;
-                        for (std::size_t i = first; i < std::min(paths.size(), first + run); ++i) files.push_back({paths[i], true});
+                        for (std::size_t i = first; i < std::min(paths.size(), first + run); ++i) files.push_back({paths[i], known_regular});
                         reader.load(first, std::move(files), limit);
                         for (std::size_t i = first; i < std::min(paths.size(), first + run); ++i) {
-                            INFO("io_uring allowed: " << allow << ", limit " << limit << ", run " << run << ", " << paths[i]);
+                            INFO("io_uring allowed: " << allow << ", known regular: " << known_regular << ", limit " << limit
+                                                       << ", run " << run << ", " << paths[i]);
                             CHECK(taken(reader, i, paths[i], limit, lang) == plain(paths[i], limit, lang));
                         }
                     }
@@ -130,16 +136,44 @@ TEST_CASE("read ahead: every file as read_input_into gives it, in runs, with and
     }
 }
 
-TEST_CASE("read ahead: a batched run reads its files when loaded; a file not batchable is read when taken") {
+TEST_CASE("read ahead: a batched run reads its regular files when loaded") {
     TempDir dir;
     const std::string a = (dir.path / "a.json").string(), b = (dir.path / "b.json").string();
     write(a, "first a");
     write(b, "first b");
     ReadAhead reader;
-    reader.load(10, {{a, true}, {b, false}}, SIZE_MAX);
+    reader.load(10, {{a, true}, {b, false}}, SIZE_MAX);  // b: its type is asked first
     write(a, "second a");
     write(b, "second b");
     // With io_uring the run was read by load(); without it every file is read by take().
     CHECK(taken(reader, 10, a, SIZE_MAX, ogi::Lang::en) == (reader.batched() ? "first a" : "second a"));
-    CHECK(taken(reader, 11, b, SIZE_MAX, ogi::Lang::en) == "second b");
+    CHECK(taken(reader, 11, b, SIZE_MAX, ogi::Lang::en) == (reader.batched() ? "first b" : "second b"));
+}
+
+TEST_CASE("read ahead: a pipe named as a file is read on its own, to its end") {
+    TempDir dir;
+    const std::string pipe = (dir.path / "pipe.json").string();
+    REQUIRE(::mkfifo(pipe.c_str(), 0600) == 0);
+    // The writer sends its text in two parts: a read in the run would stop after the first.
+    // It waits up to ten seconds for a reader (so that the test cannot hang).
+    std::thread writer([&] {
+        int fd = -1;
+        for (int tries = 0; fd < 0 && tries < 1000; ++tries) {
+            fd = ::open(pipe.c_str(), O_WRONLY | O_NONBLOCK | O_CLOEXEC);  // ENXIO until a reader opens it
+            if (fd < 0) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+        if (fd < 0) return;
+        auto put = [&](std::string_view text) { return ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()); };
+        if (put("part one|")) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(200));
+            (void)put("part two");
+        }
+        ::close(fd);
+    });
+    std::signal(SIGPIPE, SIG_IGN);  // should the reader close early, the writer is told so, not killed
+    ReadAhead reader;
+    reader.load(0, {{pipe, false}}, SIZE_MAX);
+    const std::string got = taken(reader, 0, pipe, SIZE_MAX, ogi::Lang::en);
+    writer.join();
+    CHECK(got == "part one|part two");
 }

@@ -77,8 +77,8 @@ int run_validate(const Common& common, const ValidateArgs& args) {
 
     // Each thread reads a run of files at once (read_ahead.hpp), into buffers it keeps from run
     // to run; validate writes no output file, so the inputs need not be remembered (that record
-    // would grow with every file). Files found under a directory are regular files, which may
-    // be read in a run; a file named directly may be a pipe, and is read on its own.
+    // would grow with every file). Files found under a directory are regular files; a file
+    // named directly may be a pipe, so the run asks its type first.
     auto reader = []() -> ogi::cli::ReadAhead& {
         thread_local ogi::cli::ReadAhead r;
         return r;
@@ -88,8 +88,8 @@ int run_validate(const Common& common, const ValidateArgs& args) {
         run.reserve(end - first);
         for (std::size_t i = first; i < end; ++i) {
             ogi::cli::Input in = inputs[i];
-            const bool under_directory = in.relative_from != std::string::npos;
-            run.push_back({std::move(in.path), under_directory});
+            const bool found_under_directory = in.relative_from != std::string::npos;
+            run.push_back({std::move(in.path), found_under_directory});
         }
         reader().load(first, std::move(run), args.max_size);
     };

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/stat.h>
 
 #ifdef OGI_HAVE_LIBURING
 #include <liburing.h>
@@ -49,35 +50,67 @@ struct ReadAhead::Ring {
     Ring(const Ring&) = delete;
     Ring& operator=(const Ring&) = delete;
 
-    /// Reads the batchable files of `files` into the slots; sizes[k] set for each file that
-    /// came back whole (fewer than `limit` bytes). False if the ring failed: it is then not
-    /// used again, and its buffers must outlive it (a request may still be writing).
+    /// Reads the files of `files` that are regular files into the slots; sizes[k] set for each
+    /// that came back whole (fewer than `limit` bytes). A file not known to be regular is
+    /// asked its type first. False if the ring failed: it
+    /// is then not used again, and its buffers must outlive it (a request may still be writing).
     bool read(const std::vector<File>& files, char* buffers, std::size_t limit, std::vector<std::optional<std::size_t>>& sizes) {
-        enum : std::uint64_t { op_open = 0, op_read = 1, op_close = 2 };
+        // A named file may be a pipe or a device, which one read may not give whole (and which
+        // cannot be read twice): only a regular file goes in the run. stat follows a symbolic
+        // link, as opening does. (One stat per file here is cheaper than io_uring's statx, which
+        // the kernel always hands to a worker thread.)
+        std::vector<char> regular(files.size(), 0);
+        for (std::size_t k = 0; k < files.size(); ++k) {
+            struct stat st {};
+            regular[k] = files[k].regular ||
+                         (files[k].path != "-" && ::stat(files[k].path.c_str(), &st) == 0 && S_ISREG(st.st_mode));
+        }
         std::vector<int> open_result(files.size(), -ECANCELED), read_result(files.size(), -ECANCELED);
         unsigned queued = 0;
+        enum : std::uint64_t { op_open = 0, op_read = 1, op_close = 2 };
         for (std::size_t k = 0; k < files.size(); ++k) {
-            if (!files[k].batchable) continue;
+            if (!regular[k]) continue;
             const auto slot = static_cast<unsigned>(k);
-            // The queue has room for every request of a full run, and is empty when a run starts
-            // (every run is submitted and waited for); should it not be, nothing has been
-            // submitted yet, and every file is read on its own from now on.
-            if (io_uring_sq_space_left(&ring) < 3) return fail();
             // open → read → close, linked: the read runs only if the open worked, and the close
             // runs whether or not the read did (a hard link), so no file stays open.
-            io_uring_sqe* sqe = io_uring_get_sqe(&ring);
+            io_uring_sqe* sqe = next_sqe();
+            if (!sqe) return fail();
             io_uring_prep_openat_direct(sqe, AT_FDCWD, files[k].path.c_str(), O_RDONLY, 0, slot);
             sqe->flags |= IOSQE_IO_LINK;
             sqe->user_data = k << 2 | op_open;
-            sqe = io_uring_get_sqe(&ring);
+            sqe = next_sqe();
+            if (!sqe) return fail();
             io_uring_prep_read(sqe, static_cast<int>(slot), buffers + k * slot_bytes, static_cast<unsigned>(limit), 0);
             sqe->flags |= IOSQE_FIXED_FILE | IOSQE_IO_HARDLINK;
             sqe->user_data = k << 2 | op_read;
-            sqe = io_uring_get_sqe(&ring);
+            sqe = next_sqe();
+            if (!sqe) return fail();
             io_uring_prep_close_direct(sqe, slot);
             sqe->user_data = k << 2 | op_close;
             queued += 3;
         }
+        if (!run(queued, [&](std::uint64_t data, int res) {
+                const std::uint64_t k = data >> 2;
+                if (k < files.size() && (data & 3) == op_open) open_result[k] = res;
+                if (k < files.size() && (data & 3) == op_read) read_result[k] = res;
+            }))
+            return false;
+        for (std::size_t k = 0; k < files.size(); ++k)
+            if (regular[k] && open_result[k] >= 0 && read_result[k] >= 0 && static_cast<std::size_t>(read_result[k]) < limit)
+                sizes[k] = static_cast<std::size_t>(read_result[k]);
+        return true;
+    }
+
+private:
+    /// A free entry of the submission queue. There is always one (a run needs at most 48 of
+    /// 64, and every run is waited for); should there not be, nothing of this step has been
+    /// submitted, and the caller gives the ring up.
+    io_uring_sqe* next_sqe() { return io_uring_sq_space_left(&ring) > 0 ? io_uring_get_sqe(&ring) : nullptr; }
+
+    /// Submits the `queued` requests and waits for all of them, calling done(user_data, result)
+    /// for each. False (and the ring given up) if the kernel refuses.
+    template <class Done>
+    bool run(unsigned queued, Done done) {
         if (queued == 0) return true;
         for (unsigned submitted = 0; submitted < queued;) {
             const int n = io_uring_submit(&ring);
@@ -92,18 +125,12 @@ struct ReadAhead::Ring {
             if (r < 0) return fail();
             unsigned head = 0, n = 0;
             io_uring_for_each_cqe(&ring, head, cqe) {
-                const std::size_t k = cqe->user_data >> 2;
-                const auto op = cqe->user_data & 3;
-                if (k < files.size() && op == op_open) open_result[k] = cqe->res;
-                if (k < files.size() && op == op_read) read_result[k] = cqe->res;
+                done(cqe->user_data, cqe->res);
                 ++n;
             }
             io_uring_cq_advance(&ring, n);
             seen += n;
         }
-        for (std::size_t k = 0; k < files.size(); ++k)
-            if (files[k].batchable && open_result[k] >= 0 && read_result[k] >= 0 && static_cast<std::size_t>(read_result[k]) < limit)
-                sizes[k] = static_cast<std::size_t>(read_result[k]);
         return true;
     }
 

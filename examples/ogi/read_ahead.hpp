@@ -19,9 +19,11 @@ namespace ogi::cli {
 /// or any failure) is read again with read_input_into(), so a caller gets exactly what
 /// read_input_into() gives: the same bytes, or the same error message.
 ///
-/// Only files known to be regular files (found by walking a directory) should be marked
-/// `batchable`: a read of a pipe may stop short, a read of a regular file stops short only at
-/// its end. One ReadAhead belongs to one thread.
+/// Only regular files are read in a run: a read of a pipe may stop short (and what it took
+/// cannot be read again), a read of a regular file stops short only at its end. Files found by
+/// walking a directory are marked `regular`; the type of any other file is asked first, for
+/// the whole run at once. Standard input ("-") is always read on its own. One ReadAhead
+/// belongs to one thread.
 class ReadAhead {
 public:
     /// Files per run; load() takes at most this many.
@@ -36,7 +38,7 @@ public:
 
     struct File {
         std::string path;
-        bool batchable = false;  ///< a regular file (found under a directory): may be read in the run
+        bool regular = false;  ///< known to be a regular file (found under a directory): its type need not be asked
     };
     /// Reads `files` (at most `capacity`), inputs first, first + 1, … of the batch; forgets the
     /// previous run. Nothing is reported here: take() says how each file went.
