@@ -1,7 +1,6 @@
 // Reading a run of files with few system calls (read_ahead.hpp).
 #include "read_ahead.hpp"
 
-#include <algorithm>
 #include <cerrno>
 #include <cstdint>
 #include <cstdlib>
@@ -51,9 +50,9 @@ struct ReadAhead::Ring {
     Ring& operator=(const Ring&) = delete;
 
     /// Reads the files of `files` that are regular files into the slots; sizes[k] set for each
-    /// that came back whole (fewer than `limit` bytes). A file not known to be regular is
-    /// asked its type first. False if the ring failed: it
-    /// is then not used again, and its buffers must outlive it (a request may still be writing).
+    /// that came back whole (fewer than `limit` bytes). A file not known to be regular is asked
+    /// its type first. False if the ring failed: it is then not used again, and its buffers must
+    /// outlive it (a request may still be writing).
     bool read(const std::vector<File>& files, char* buffers, std::size_t limit, std::vector<std::optional<std::size_t>>& sizes) {
         // A named file may be a pipe or a device, which one read may not give whole (and which
         // cannot be read twice): only a regular file goes in the run. stat follows a symbolic
@@ -172,8 +171,9 @@ void ReadAhead::load(std::size_t first, std::vector<File> files, std::size_t max
     const std::size_t limit = max_bytes >= slot_bytes ? slot_bytes : max_bytes + 1;
     if (!ring_->read(files_, buffers_.get(), limit, sizes_)) {
         sizes_.assign(files_.size(), std::nullopt);
-        // Requests of the failed run may still write into the buffers: keep them (never freed
-        // while the ring lives), and use no slot again.
+        // Requests of the failed run may still write into the buffers after the ring is gone:
+        // the buffers are given up, never freed (a late write must not land in freed memory),
+        // and every file is read on its own from now on.
         (void)buffers_.release();
         ring_.reset();
     }

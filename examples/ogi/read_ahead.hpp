@@ -21,9 +21,8 @@ namespace ogi::cli {
 ///
 /// Only regular files are read in a run: a read of a pipe may stop short (and what it took
 /// cannot be read again), a read of a regular file stops short only at its end. Files found by
-/// walking a directory are marked `regular`; the type of any other file is asked first, for
-/// the whole run at once. Standard input ("-") is always read on its own. One ReadAhead
-/// belongs to one thread.
+/// walking a directory are marked `regular`; any other file is asked its type first (one stat
+/// each). Standard input ("-") is always read on its own. One ReadAhead belongs to one thread.
 class ReadAhead {
 public:
     /// Files per run; load() takes at most this many.
