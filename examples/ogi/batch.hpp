@@ -105,10 +105,10 @@ bool want_progress(std::size_t files);
 
 /// Runs `work(i)` for every i in [0, count) on `jobs` threads and calls `deliver(i, result)` on
 /// the calling thread in the order 0, 1, 2, … Threads take files in runs of `grain` consecutive
-/// ones, with one atomic step, and call `claim(first, last)` for a run before `work` for each of
-/// its files, on the same thread (so that a run's files can be read together). At most
-/// `window` files are in flight or waiting to be delivered, so memory does not grow with
-/// `count`. With one job everything runs on the calling thread; with more, the calling thread
+/// ones, with one atomic step, and call `claim(first, end)` for the run [first, end) before
+/// `work` for each of its files, on the same thread (so that a run's files can be read
+/// together). At most `window` files are in flight or waiting to be delivered, so memory does
+/// not grow with `count`. With one job everything runs on the calling thread; with more, the calling thread
 /// is one of the `jobs`: while the next result is not ready it takes a run itself. Threads only
 /// lock to sleep or wake a sleeper. An exception thrown by `claim` or `work` stops the run and
 /// is rethrown here.
