@@ -2,7 +2,7 @@
 // cell and nowhere else; the refusals name the part.
 #include "support.hpp"
 
-#include <ogi/aggregate.hpp>
+#include <ogi/check/aggregate.hpp>
 
 #include <doctest/doctest.h>
 

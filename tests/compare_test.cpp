@@ -2,7 +2,7 @@
 // editions and across the edition change; the refusal; the year-on-year summary.
 #include "support.hpp"
 
-#include <ogi/compare.hpp>
+#include <ogi/check/compare.hpp>
 
 #include <doctest/doctest.h>
 

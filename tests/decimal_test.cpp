@@ -1,4 +1,4 @@
-#include <ogi/decimal.hpp>
+#include <ogi/base/decimal.hpp>
 
 #include <doctest/doctest.h>
 

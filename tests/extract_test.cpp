@@ -3,7 +3,7 @@
 #include "random_report.hpp"
 #include "support.hpp"
 
-#include <ogi/extract.hpp>
+#include <ogi/read/extract.hpp>
 
 #include <doctest/doctest.h>
 

@@ -1,4 +1,4 @@
-// The fast path of validate_json_text (src/fast_read.hpp) against the full path: wherever it
+// The fast path of validate_json_text (src/json/fast_read.hpp) against the full path: wherever it
 // reads a report, the full path finds no problem of form (OGI-S-*) and reads the same report,
 // and validate_json_text gives the same findings either way. Checked on the examples, random
 // reports of both editions and layouts, every member of both examples replaced by values of
@@ -7,9 +7,9 @@
 #include "support.hpp"
 #include "random_report.hpp"
 
-#include "fast_read.hpp"
+#include "json/fast_read.hpp"
 #include "fuzz/fuzz_entry.hpp"  // plain_full_read: the same measure as fuzz_validate's
-#include "schema_check.hpp"
+#include "check/schema_check.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,6 +1,6 @@
 // The form definitions against the official tables (form-reference.md §2–§3).
-#include <ogi/form.hpp>
-#include <ogi/regulation.hpp>
+#include <ogi/form/form.hpp>
+#include <ogi/form/regulation.hpp>
 
 #include <doctest/doctest.h>
 

@@ -1,4 +1,4 @@
-#include "narrative.hpp"
+#include "check/narrative.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,6 +1,6 @@
-// The ogi tool's reading of runs of files (examples/ogi/read_ahead.hpp): whatever way a file is
-// read, the caller gets what read_input_into() gives, byte for byte or error for error.
-#include "read_ahead.hpp"
+// The library's reading of runs of files (ogi/batch/read_ahead.hpp): whatever way a file is
+// read, the caller gets what read_file_into() gives, byte for byte or error for error.
+#include <ogi/batch/read_ahead.hpp>
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>
@@ -22,9 +22,12 @@
 #include <vector>
 
 namespace fs = std::filesystem;
-using ogi::cli::ReadAhead;
+using ogi::batch::ReadAhead;
 
 namespace {
+
+/// The limit as the tool sets it, so that messages name its option.
+ogi::batch::ReadLimit limit_of(std::size_t max_bytes) { return {max_bytes, "--max-size"}; }
 
 struct TempDir {
     fs::path path;
@@ -70,21 +73,21 @@ bool kernel_offers_io_uring() {
 #endif
 }
 
-/// What read_input_into() gives for a file: its bytes, or "ERROR: " and its message.
+/// What read_file_into() gives for a file: its bytes, or "ERROR: " and its message.
 std::string plain(const std::string& path, std::size_t max_bytes, ogi::Lang lang) {
     std::string data, error;
-    return ogi::cli::read_input_into(path, max_bytes, lang, data, error, false) ? data : "ERROR: " + error;
+    return ogi::batch::read_file_into(path, limit_of(max_bytes), lang, data, error) ? data : "ERROR: " + error;
 }
 
 std::string taken(ReadAhead& r, std::size_t index, const std::string& path, std::size_t max_bytes, ogi::Lang lang) {
     std::string error;
-    const auto got = r.take(index, path, max_bytes, lang, error);
+    const auto got = r.take(index, path, limit_of(max_bytes), lang, error);
     return got ? std::string(*got) : "ERROR: " + error;
 }
 
 }  // namespace
 
-TEST_CASE("read ahead: every file as read_input_into gives it, in runs, with and without io_uring") {
+TEST_CASE("read ahead: every file as read_file_into gives it, in runs, with and without io_uring") {
     TempDir dir;
     const fs::path d = dir.path;
     std::vector<std::string> paths;
@@ -119,7 +122,7 @@ TEST_CASE("read ahead: every file as read_input_into gives it, in runs, with and
                     for (std::size_t first = 0; first < paths.size(); first += run) {
                         std::vector<ReadAhead::File> files;
                         for (std::size_t i = first; i < std::min(paths.size(), first + run); ++i) files.push_back({paths[i], known_regular});
-                        reader.load(first, std::move(files), limit);
+                        reader.load(first, std::move(files), limit_of(limit));
                         for (std::size_t i = first; i < std::min(paths.size(), first + run); ++i) {
                             INFO("io_uring allowed: " << allow << ", known regular: " << known_regular << ", limit " << limit
                                                        << ", run " << run << ", " << paths[i]);
@@ -130,7 +133,7 @@ TEST_CASE("read ahead: every file as read_input_into gives it, in runs, with and
             }
         }
         // An index outside the last run is read from the path given.
-        reader.load(0, {{paths[0], true}}, SIZE_MAX);
+        reader.load(0, {{paths[0], true}}, limit_of(SIZE_MAX));
         CHECK(taken(reader, 5, paths[5], SIZE_MAX, ogi::Lang::en) == plain(paths[5], SIZE_MAX, ogi::Lang::en));
         CHECK(taken(reader, 0, paths[0], SIZE_MAX, ogi::Lang::en) == plain(paths[0], SIZE_MAX, ogi::Lang::en));
     }
@@ -142,7 +145,7 @@ TEST_CASE("read ahead: a batched run reads its regular files when loaded") {
     write(a, "first a");
     write(b, "first b");
     ReadAhead reader;
-    reader.load(10, {{a, true}, {b, false}}, SIZE_MAX);  // b: its type is asked first
+    reader.load(10, {{a, true}, {b, false}}, limit_of(SIZE_MAX));  // b: its type is asked first
     write(a, "second a");
     write(b, "second b");
     // With io_uring the run was read by load(); without it every file is read by take().
@@ -172,7 +175,7 @@ TEST_CASE("read ahead: a pipe named as a file is read on its own, to its end") {
     });
     std::signal(SIGPIPE, SIG_IGN);  // should the reader close early, the writer is told so, not killed
     ReadAhead reader;
-    reader.load(0, {{pipe, false}}, SIZE_MAX);
+    reader.load(0, {{pipe, false}}, limit_of(SIZE_MAX));
     const std::string got = taken(reader, 0, pipe, SIZE_MAX, ogi::Lang::en);
     writer.join();
     CHECK(got == "part one|part two");

@@ -4,8 +4,8 @@
 #include "random_report.hpp"
 #include "support.hpp"
 
-#include <ogi/extract.hpp>
-#include <ogi/render.hpp>
+#include <ogi/read/extract.hpp>
+#include <ogi/write/render.hpp>
 
 #include <doctest/doctest.h>
 

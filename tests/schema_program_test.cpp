@@ -1,9 +1,9 @@
-// The compiled schema (src/schema_check.hpp) against the reference, valijson: the same verdict
+// The compiled schema (src/check/schema_check.hpp) against the reference, valijson: the same verdict
 // on many valid and invalid documents — every value of both example reports replaced by values
 // of every kind, every key removed, unknown keys added, rows of the other layout added.
 #include "support.hpp"
 
-#include "schema_check.hpp"
+#include "check/schema_check.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,5 +1,5 @@
 // The text helpers under label matching: normalisation and edit distance.
-#include "text_util.hpp"
+#include "base/text.hpp"
 
 #include <doctest/doctest.h>
 #include <utf8proc.h>

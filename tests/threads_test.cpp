@@ -2,8 +2,8 @@
 // once give exactly what they give one at a time (the batch mode of the ogi tool relies on it).
 #include "support.hpp"
 
-#include <ogi/export.hpp>
-#include <ogi/extract.hpp>
+#include <ogi/write/export.hpp>
+#include <ogi/read/extract.hpp>
 
 #include <doctest/doctest.h>
 

@@ -1,8 +1,8 @@
 // ogi aggregate PART... [-o OUT]: the 汇总 report; with --check AGG, OGI-A-SUM on a given one.
 #include "commands.hpp"
 
-#include <ogi/aggregate.hpp>
-#include <ogi/json.hpp>
+#include <ogi/check/aggregate.hpp>
+#include <ogi/json/json.hpp>
 
 #include <fmt/format.h>
 

@@ -1,7 +1,7 @@
 // What the subcommands share: reading reports, writing outputs atomically, printing findings.
 #include "commands.hpp"
 
-#include <ogi/json.hpp>
+#include <ogi/json/json.hpp>
 
 #include <boost/json.hpp>
 #include <fmt/format.h>

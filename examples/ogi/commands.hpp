@@ -5,8 +5,8 @@
 
 #include "io.hpp"
 
-#include <ogi/diagnostic.hpp>
-#include <ogi/report.hpp>
+#include <ogi/base/diagnostic.hpp>
+#include <ogi/model/report.hpp>
 
 #include <CLI/CLI.hpp>
 

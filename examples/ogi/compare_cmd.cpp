@@ -1,7 +1,7 @@
 // ogi compare EARLIER LATER: the cross-year rules and a year-on-year summary.
 #include "commands.hpp"
 
-#include <ogi/compare.hpp>
+#include <ogi/check/compare.hpp>
 
 #include <fmt/format.h>
 

@@ -2,7 +2,7 @@
 #include "batch.hpp"
 #include "commands.hpp"
 
-#include <ogi/export.hpp>
+#include <ogi/write/export.hpp>
 
 #include <fmt/format.h>
 

@@ -2,9 +2,9 @@
 #include "batch.hpp"
 #include "commands.hpp"
 
-#include <ogi/extract.hpp>
-#include <ogi/json.hpp>
-#include <ogi/validate.hpp>
+#include <ogi/read/extract.hpp>
+#include <ogi/json/json.hpp>
+#include <ogi/check/validate.hpp>
 
 #include <boost/json.hpp>
 #include <fmt/format.h>

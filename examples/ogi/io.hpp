@@ -1,16 +1,22 @@
 // The ogi tool's input and output: reading files (or stdin), colour, language.
 #pragma once
 
-#include <ogi/diagnostic.hpp>
+#include <ogi/base/diagnostic.hpp>
+#include <ogi/batch/files.hpp>
 
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace ogi::cli {
 
-/// Reads a whole file, or standard input for "-". On failure returns nothing and sets `error`
-/// to a sentence in the chosen language that names the file and the reason.
+/// The option that raises the size limit, named in the message of a file over it.
+inline constexpr std::string_view max_size_option = "--max-size";
+
+/// Reads a whole file, or standard input for "-" (ogi::batch::read_file with --max-size named in
+/// the message), and remembers it as an input (is_input_file). On failure returns nothing and
+/// sets `error` to a sentence in the chosen language that names the file and the reason.
 std::optional<std::string> read_input(const std::string& path, std::size_t max_bytes, Lang lang, std::string& error);
 
 /// read_input() into `data`, whose memory is reused from call to call. With `remember`, the

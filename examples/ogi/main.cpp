@@ -3,7 +3,7 @@
 #include "batch.hpp"
 #include "commands.hpp"
 #include "io.hpp"
-#include "read_ahead.hpp"
+#include <ogi/batch/read_ahead.hpp>
 
 #include <ogi/ogi.hpp>
 
@@ -79,25 +79,26 @@ int run_validate(const Common& common, const ValidateArgs& args) {
     // to run; validate writes no output file, so the inputs need not be remembered (that record
     // would grow with every file). Files found under a directory are regular files; a file
     // named directly may be a pipe, so the run asks its type first.
-    auto reader = []() -> ogi::cli::ReadAhead& {
-        thread_local ogi::cli::ReadAhead r;
+    const ogi::batch::ReadLimit limit{args.max_size, ogi::cli::max_size_option};
+    auto reader = []() -> ogi::batch::ReadAhead& {
+        thread_local ogi::batch::ReadAhead r;
         return r;
     };
     auto claim = [&](std::size_t first, std::size_t end) {
-        std::vector<ogi::cli::ReadAhead::File> run;
+        std::vector<ogi::batch::ReadAhead::File> run;
         run.reserve(end - first);
         for (std::size_t i = first; i < end; ++i) {
             ogi::cli::Input in = inputs[i];
             const bool found_under_directory = in.relative_from != std::string::npos;
             run.push_back({std::move(in.path), found_under_directory});
         }
-        reader().load(first, std::move(run), args.max_size);
+        reader().load(first, std::move(run), limit);
     };
     auto check = [&](std::size_t i) {
         const std::string file = inputs[i].path;
         ValidateOutcome outcome;
         std::string error;
-        const std::optional<std::string_view> text = reader().take(i, file, args.max_size, lang, error);
+        const std::optional<std::string_view> text = reader().take(i, file, limit, lang, error);
         if (!text) {
             outcome.readable = false;
             outcome.output = std::move(error);
@@ -139,7 +140,7 @@ int run_validate(const Common& common, const ValidateArgs& args) {
     ogi::cli::Progress progress(inputs.size(), ogi::cli::want_progress(inputs.size()));
     std::size_t documents = 0;
     if (as_json && batch) print(stdout, "[");
-    ogi::cli::run_ordered<ValidateOutcome>(inputs.size(), ogi::cli::job_count(args.jobs), ogi::cli::ReadAhead::capacity,
+    ogi::cli::run_ordered<ValidateOutcome>(inputs.size(), ogi::cli::job_count(args.jobs), ogi::batch::ReadAhead::capacity,
                                            claim, check, [&](std::size_t i, ValidateOutcome&& outcome) {
         progress.clear();
         if (!outcome.readable) {

@@ -2,15 +2,15 @@
 // One include for the whole public interface.
 #pragma once
 
-#include <ogi/aggregate.hpp>
-#include <ogi/compare.hpp>
-#include <ogi/decimal.hpp>
-#include <ogi/diagnostic.hpp>
-#include <ogi/export.hpp>
-#include <ogi/form.hpp>
-#include <ogi/json.hpp>
-#include <ogi/regulation.hpp>
-#include <ogi/render.hpp>
-#include <ogi/report.hpp>
-#include <ogi/rules.hpp>
-#include <ogi/validate.hpp>
+#include <ogi/check/aggregate.hpp>
+#include <ogi/check/compare.hpp>
+#include <ogi/base/decimal.hpp>
+#include <ogi/base/diagnostic.hpp>
+#include <ogi/write/export.hpp>
+#include <ogi/form/form.hpp>
+#include <ogi/json/json.hpp>
+#include <ogi/form/regulation.hpp>
+#include <ogi/write/render.hpp>
+#include <ogi/model/report.hpp>
+#include <ogi/form/rules.hpp>
+#include <ogi/check/validate.hpp>

@@ -2,14 +2,14 @@
 // so that a kept input runs through exactly the code the fuzzer ran.
 #pragma once
 
-#include <ogi/compare.hpp>
-#include <ogi/extract.hpp>
-#include <ogi/json.hpp>
-#include <ogi/validate.hpp>
+#include <ogi/check/compare.hpp>
+#include <ogi/read/extract.hpp>
+#include <ogi/json/json.hpp>
+#include <ogi/check/validate.hpp>
 
-#include "fast_read.hpp"  // src/: the fast path is checked against the full path
-#include "report_io.hpp"
-#include "schema_check.hpp"
+#include "json/fast_read.hpp"  // src/: the fast path is checked against the full path
+#include "json/report_reader.hpp"
+#include "check/schema_check.hpp"
 
 #include <boost/json.hpp>
 
