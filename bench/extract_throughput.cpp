@@ -1,7 +1,7 @@
 // ogi-bench-extract DIR|LIST [MAX_FILES [text|html]]: extraction throughput on one core. Every valid report of
 // the corpus is drawn with ogi::render (text and HTML), then ogi::extract reads the drawings back;
 // prints the megabytes of input per second for each, and the cells that did not come back.
-#include <ogi/extract.hpp>
+#include <ogi/read/extract.hpp>
 #include <ogi/ogi.hpp>
 
 #include <boost/json.hpp>

@@ -2,9 +2,9 @@
 // real layouts of tests/corpus. Not timed unit tests: CTest runs each once on its input
 // (--benchmark_min_time=0) so that they keep working; docs/performance.md says how to read them.
 #include <ogi/ogi.hpp>
-#include <ogi/extract.hpp>
+#include <ogi/read/extract.hpp>
 
-#include "schema_check.hpp"
+#include "check/schema_check.hpp"
 
 #include <benchmark/benchmark.h>
 #include <boost/json.hpp>
