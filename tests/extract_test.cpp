@@ -500,6 +500,7 @@ TEST_CASE("every extraction finding of the catalogue fires where it should, and 
     gbk.resize(gbk.size() - out_left);
     run(gbk);
     run(seed + "\n" + seed);
+    run(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(504, '\0'));  // a .doc
     for (const auto& rule : ogi::rules())
         if (rule.scope == ogi::RuleScope::extraction) CHECK_MESSAGE(fired.count(std::string(rule.id)) == 1, rule.id);
 }
@@ -551,4 +552,46 @@ TEST_CASE("digits that ran together and split too many ways are left blank, not 
     const ogi::Form& f = res.report->form();
     for (std::size_t i = 0; i < f.cells().size(); ++i)
         if (f.cells()[i].pointer.rfind("/reviews/", 0) == 0) CHECK_FALSE(res.report->cells()[i].has_value());
+}
+
+TEST_CASE("file kinds are told by their bytes, not their names; a kind that cannot be read says what to do") {
+    using K = ogi::InputKind;
+    const std::string seed = test::read_file("tests/corpus/seed/liucheng-2020.txt");
+    CHECK(ogi::detect_input_kind(seed) == K::text);
+    CHECK(ogi::detect_input_kind("<html><body><table><tr><td>1</td></tr></table>") == K::html);
+    CHECK(ogi::detect_input_kind("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj") == K::pdf);
+    CHECK(ogi::detect_input_kind(std::string("PK\x03\x04", 4) + "...[Content_Types].xml...word/document.xml...") == K::docx);
+    CHECK(ogi::detect_input_kind(std::string("PK\x03\x04", 4) + "...xl/workbook.xml...") == K::spreadsheet);
+    CHECK(ogi::detect_input_kind(std::string("PK\x03\x04", 4) + "...photos/1.jpg...") == K::archive);
+    const std::string ole = std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(504, '\0');
+    CHECK(ogi::detect_input_kind(ole) == K::word97);
+    CHECK(ogi::detect_input_kind("\x89PNG\r\n\x1A\n") == K::image);
+    CHECK(ogi::detect_input_kind("\xFF\xD8\xFF\xE0") == K::image);
+    CHECK(ogi::detect_input_kind("\x1F\x8B\x08") == K::archive);
+    CHECK(ogi::can_read(K::text));
+    CHECK(ogi::can_read(K::html));
+    CHECK_FALSE(ogi::can_read(K::word97));
+    CHECK_FALSE(ogi::can_read(K::image));
+
+    // The name never decides: the seed's text called .doc is read as text.
+    ogi::ExtractOptions named;
+    named.source_name = "report.doc";
+    CHECK(ogi::extract(seed, named).report);
+
+    // A .wps (an OLE file too) gets its own wording and the conversion, in both languages.
+    named.source_name = "年报.WPS";
+    const ogi::ExtractResult wps = ogi::extract(ole, named);
+    CHECK_FALSE(wps.report);
+    REQUIRE(wps.diagnostics.size() == 1);
+    const ogi::Diagnostic& d = wps.diagnostics.front();
+    CHECK(d.rule == "OGI-E-FORMAT");
+    CHECK(d.severity == ogi::Severity::error);
+    CHECK(d.message_en.find("WPS (.wps)") != std::string::npos);
+    CHECK(d.message_en.find("libreoffice --headless --convert-to docx 年报.WPS") != std::string::npos);
+    CHECK(d.message_zh.find("WPS（.wps）") != std::string::npos);
+    named.source_name = "scan.png";
+    const ogi::ExtractResult png = ogi::extract("\x89PNG\r\n\x1A\n", named);
+    CHECK_FALSE(png.report);
+    REQUIRE(png.diagnostics.size() == 1);
+    CHECK(png.diagnostics.front().message_en.find("OCR") != std::string::npos);
 }

@@ -84,6 +84,11 @@ constexpr std::array catalogue = {
              "an aggregate report (汇总) equals the cell-by-cell sum of the reports it was built from",
              "汇总报告的每个单元格等于各分报告对应单元格之和", "《政府信息公开条例》第五十条; report-json.md"},
     // Reading published reports (ogi extract; docs/extract.md).
+    RuleInfo{"OGI-E-FORMAT", Severity::error, RuleScope::extraction,
+             "the input is a kind of file ogi reads: text, HTML, PDF or DOCX (a .doc, .wps, spreadsheet, image or other "
+             "binary file is refused with the conversion to make)",
+             "输入为ogi可读取的文件类型：文本、HTML、PDF或DOCX（.doc、.wps、表格、图片等其他二进制文件不予读取，并说明应如何转换）",
+             "docs/extract.md"},
     RuleInfo{"OGI-E-NO-TABLES", Severity::error, RuleScope::extraction,
              "the input has a table of the report form", "输入中有年报格式的表格", "docs/extract.md"},
     RuleInfo{"OGI-E-MISSING", Severity::warning, RuleScope::extraction,

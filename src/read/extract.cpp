@@ -10,6 +10,7 @@
 #include <ogi/read/extract.hpp>
 
 #include "read/html.hpp"
+#include "read/readers.hpp"
 #include "base/text.hpp"
 
 #include <boost/json.hpp>
@@ -30,8 +31,9 @@ namespace ogi {
 namespace {
 
 using detail::normalise_label;
-using detail::RawCell;
-using detail::RawLine;
+using read::Grid;
+using read::GridCell;
+using read::GridRow;
 
 // ---------------------------------------------------------------- UTF-8 helpers
 
@@ -613,17 +615,17 @@ struct Tokenizer {
         flush(u.size());
     }
 
-    void explicit_cell(const RawCell& cell) {
+    void explicit_cell(const GridCell& cell) {
         const std::string t = trim(cell.text);
         if (t.empty()) {
             Token b;
             b.kind = Token::Kind::blank;
-            b.line = cell.line;
-            b.column = cell.column;
+            b.line = cell.source.line;
+            b.column = cell.source.column;
             tokens.push_back(std::move(b));
             return;
         }
-        text_token(t, cell.line, cell.column);
+        text_token(t, cell.source.line, cell.source.column);
     }
 };
 
@@ -1879,6 +1881,59 @@ ExtractResult Extractor::run(const std::vector<std::string_view>& lines) {
     return std::move(result_);
 }
 
+/// The file's extension in lower case ("doc", "wps"), or "".
+std::string extension_of(std::string_view name) {
+    const std::size_t slash = name.find_last_of("/\\");
+    const std::string_view base = slash == std::string_view::npos ? name : name.substr(slash + 1);
+    const std::size_t dot = base.rfind('.');
+    std::string ext(dot == std::string_view::npos ? std::string_view() : base.substr(dot + 1));
+    for (char& c : ext)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return ext;
+}
+
+/// No report, and an OGI-E-FORMAT error that says what the file is and what to turn it into.
+ExtractResult format_refused(InputKind kind, std::string_view name) {
+    const std::string ext = extension_of(name);
+    std::string en, zh;
+    switch (kind) {
+    case InputKind::pdf:
+        en = "this is a PDF, and this build of ogi has no PDF reader (it is built when poppler's C++ library, "
+             "libpoppler-cpp-dev, is found); convert it with `pdftotext -layout` and read the text";
+        zh = "这是PDF文件，而此版本的ogi未包含PDF读取组件（找到poppler的C++库libpoppler-cpp-dev时才构建）；"
+             "可先用`pdftotext -layout`转换为文本再读取";
+        break;
+    case InputKind::docx:
+        en = "this is a Word (.docx) document, and this build of ogi has no DOCX reader; save it as PDF or text";
+        zh = "这是Word（.docx）文档，而此版本的ogi未包含DOCX读取组件；请另存为PDF或文本";
+        break;
+    case InputKind::word97: {
+        const bool wps = ext == "wps";
+        en = fmt::format("this is a {} file (an old binary format), which ogi does not read: convert it to .docx first, "
+                         "for example `libreoffice --headless --convert-to docx {}`",
+                         wps ? "WPS (.wps)" : "Word 97-2003 (.doc)", name.empty() ? "FILE" : std::string(name));
+        zh = fmt::format("这是{}文件（旧的二进制格式），ogi不读取：请先转换为.docx，例如`libreoffice --headless --convert-to docx {}`",
+                         wps ? "WPS（.wps）" : "Word 97-2003（.doc）", name.empty() ? "文件" : std::string(name));
+        break;
+    }
+    case InputKind::spreadsheet:
+        en = "this is a spreadsheet, which ogi does not read: save the report as PDF, DOCX or text";
+        zh = "这是电子表格文件，ogi不读取：请将年报另存为PDF、DOCX或文本";
+        break;
+    case InputKind::image:
+        en = "this is an image: a scanned report has no text to read; run OCR on it first and read the text";
+        zh = "这是图片文件：扫描件没有可读取的文字；请先进行OCR文字识别，再读取识别出的文本";
+        break;
+    default:
+        en = "this is an archive or a binary file, which ogi does not read: give it the report itself (text, HTML, PDF or DOCX)";
+        zh = "这是压缩包或二进制文件，ogi不读取：请提供年报本身（文本、HTML、PDF或DOCX）";
+        break;
+    }
+    ExtractResult refused;
+    refused.diagnostics.push_back(Diagnostic{"OGI-E-FORMAT", Severity::error, "", std::move(zh), std::move(en), {}, {}, {}, {}, {}});
+    return refused;
+}
+
 }  // namespace
 
 ExtractResult extract(std::string_view bytes, const ExtractOptions& options) {
@@ -1892,21 +1947,34 @@ ExtractResult extract(std::string_view bytes, const ExtractOptions& options) {
                        {}, {}, {}, 1, 1});
         return refused;
     }
+    // Binary inputs are read into a grid by their reader; text and HTML are decoded first.
+    const InputKind kind = detect_input_kind(bytes);
+    std::optional<Grid> grid;
+    std::vector<Diagnostic> reader_notes;
+    if (kind != InputKind::text && kind != InputKind::html) {
+        const read::BinaryReader reader = read::binary_reader(kind);
+        if (!reader) return format_refused(kind, options.source_name);
+        read::BinaryRead got = reader(bytes, options);
+        if (!got.grid) {
+            ExtractResult refused;
+            refused.diagnostics = std::move(got.diagnostics);
+            return refused;
+        }
+        grid = std::move(got.grid);
+        reader_notes = std::move(got.diagnostics);
+    }
     detail::Encoding enc{};
-    const std::string text = detail::decode_text(bytes, enc);
+    const std::string text = grid ? std::string() : detail::decode_text(bytes, enc);
 
-    // The text's lines, for metadata and narrative, as views: of the text itself, or of an
-    // HTML page's rows joined by tabs. Plain text is tokenized line by line from these views;
-    // an HTML page's rows (`raw`) keep their cells.
-    std::vector<RawLine> raw;
+    // The text's lines, for metadata and narrative, as views: of the text itself, or of a
+    // grid's rows (an HTML page, a PDF, a DOCX) joined by tabs. Plain text is tokenized line by
+    // line from these views; a grid's tabular rows keep their cells.
     std::vector<std::string> joined;
     std::vector<std::string_view> lines;
-    std::size_t tables = 0;
-    const bool html = detail::looks_like_html(text);
-    if (html) {
-        raw = detail::html_lines(text, tables);
-        joined.reserve(raw.size());
-        for (const RawLine& l : raw) {
+    if (!grid && kind == InputKind::html) grid = read::read_html(text);
+    if (grid) {
+        joined.reserve(grid->rows.size());
+        for (const GridRow& l : grid->rows) {
             std::string& s = joined.emplace_back();
             for (const auto& c : l.cells) {
                 if (!s.empty()) s += '\t';
@@ -1934,9 +2002,9 @@ ExtractResult extract(std::string_view bytes, const ExtractOptions& options) {
         if (glued || l.size() <= 600 || l.find(art20) == std::string_view::npos) return;
         if (normalise_label(l).find(normalise_label("信息内容")) != std::string::npos) glued = true;
     };
-    if (html) {
-        for (const RawLine& l : raw)
-            if (!l.explicit_cells && l.cells.size() == 1) check_glued(l.cells[0].text);
+    if (grid) {
+        for (const GridRow& l : grid->rows)
+            if (!l.tabular && l.cells.size() == 1) check_glued(l.cells[0].text);
     } else {
         for (const std::string_view l : lines) check_glued(l);
     }
@@ -1955,15 +2023,15 @@ ExtractResult extract(std::string_view bytes, const ExtractOptions& options) {
             col += detail::char_count(part);
         }
     };
-    if (html) {
+    if (grid) {
         std::size_t cells = 0;
-        for (const RawLine& l : raw) cells += l.cells.size();
+        for (const GridRow& l : grid->rows) cells += l.cells.size();
         tz.tokens.reserve(cells + cells / 2);  // about a token a cell; growing moves every token
-        for (const RawLine& l : raw) {
-            if (l.explicit_cells) {
+        for (const GridRow& l : grid->rows) {
+            if (l.tabular) {
                 for (const auto& c : l.cells) tz.explicit_cell(c);
             } else {
-                text_line(l.cells[0].text, l.cells[0].line);  // a paragraph: one cell
+                for (const auto& c : l.cells) text_line(c.text, c.source.line);  // a paragraph: a line of text
             }
         }
     } else {
@@ -2026,6 +2094,7 @@ ExtractResult extract(std::string_view bytes, const ExtractOptions& options) {
     }
     Extractor x(std::move(tz.tokens), glued);
     ExtractResult result = x.run(lines);
+    result.diagnostics.insert(result.diagnostics.begin(), reader_notes.begin(), reader_notes.end());
     if (enc == detail::Encoding::gb18030)
         result.diagnostics.insert(result.diagnostics.begin(),
                                   Diagnostic{"OGI-E-ENCODING", Severity::info, "", "输入不是UTF-8，已按GB18030（GBK）读取",

@@ -1,13 +1,20 @@
+// The HTML reader (html.hpp).
 #include "read/html.hpp"
 
+#include "base/text.hpp"
+
 #include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <cstring>
+#include <string>
+#include <vector>
 
-namespace ogi::detail {
+namespace ogi::read {
 namespace {
 
 bool is(const xmlNode* n, const char* name) {
@@ -73,24 +80,61 @@ bool contains_table(const xmlNode* n) {
     return false;
 }
 
+/// A span attribute (colspan, rowspan) as a count from 1 to 1,000; 1 when absent or odd.
+std::uint32_t span_of(const xmlNode* n, const char* name) {
+    xmlChar* v = xmlGetProp(n, reinterpret_cast<const xmlChar*>(name));
+    if (!v) return 1;
+    const long k = std::strtol(reinterpret_cast<const char*>(v), nullptr, 10);
+    xmlFree(v);
+    return k >= 1 && k <= 1000 ? static_cast<std::uint32_t>(k) : 1;
+}
+
 struct Walker {
-    std::vector<RawLine> lines;
+    htmlParserCtxt* ctxt = nullptr;  // libxml2 takes it, and the node, as non-const
+    std::string_view text;
+    std::vector<GridRow> rows;
     std::string pending;
-    std::size_t pending_line = 0;
+    SourceSpan pending_at;
+    bool pending_started = false;
     std::size_t tables = 0;
+    // Line starts of the text, for the column of a byte offset.
+    std::vector<std::size_t> line_starts;
+
+    /// The source of an element: its start tag's byte offset (when the parser recorded it), line and column.
+    SourceSpan source_of(const xmlNode* n) const {
+        SourceSpan s;
+        s.line = static_cast<std::uint32_t>(xmlGetLineNo(n) > 0 ? xmlGetLineNo(n) : 0);
+        if (const xmlParserNodeInfo* info = xmlParserFindNodeInfo(ctxt, const_cast<xmlNode*>(n)); info && info->begin_pos <= text.size()) {
+            s.offset = info->begin_pos;
+            s.length = info->end_pos > info->begin_pos && info->end_pos <= text.size() ? info->end_pos - info->begin_pos : 0;
+            s.line = static_cast<std::uint32_t>(info->begin_line);
+        }
+        if (s.line >= 1 && s.line <= line_starts.size() && s.offset >= line_starts[s.line - 1])
+            s.column = static_cast<std::uint32_t>(
+                1 + detail::char_count(text.substr(line_starts[s.line - 1], s.offset - line_starts[s.line - 1])));
+        else
+            s.column = 1;
+        return s;
+    }
 
     void flush() {
         std::string t = clean(pending);
         if (!t.empty()) {
-            RawLine l;
-            l.cells.push_back(RawCell{std::move(t), pending_line, 1});
-            lines.push_back(std::move(l));
+            GridRow r;
+            r.cells.push_back(GridCell{std::move(t), pending_at, 0, 1, 1});
+            rows.push_back(std::move(r));
         }
         pending.clear();
-        pending_line = 0;
+        pending_started = false;
     }
 
-    void row(const xmlNode* tr) {
+    /// A table's rows, with each cell's grid column: the first column at or after the cell
+    /// before it that no rowspan from above still covers.
+    struct Occupied {
+        std::vector<std::uint32_t> rows_left;  // per grid column: rows a cell from above still covers
+    };
+
+    void row(const xmlNode* tr, Occupied& occupied) {
         bool nested = false;
         for (const xmlNode* c = tr->children; c; c = c->next)
             if ((is(c, "td") || is(c, "th")) && contains_table(c)) nested = true;
@@ -99,25 +143,37 @@ struct Walker {
             return;
         }
         flush();
-        RawLine l;
-        l.explicit_cells = true;
+        GridRow r;
+        r.tabular = true;
+        r.table = static_cast<std::uint32_t>(tables);
+        std::uint32_t col = 0;
+        auto& left = occupied.rows_left;
         for (const xmlNode* c = tr->children; c; c = c->next) {
             if (!is(c, "td") && !is(c, "th")) continue;
+            while (col < left.size() && left[col] > 0) ++col;
             std::string t;
             text_of(c, t);
-            l.cells.push_back(RawCell{clean(t), static_cast<std::size_t>(xmlGetLineNo(c)), 1});
+            GridCell cell{clean(t), source_of(c), col, span_of(c, "colspan"), span_of(c, "rowspan")};
+            if (left.size() < col + cell.span) left.resize(col + cell.span, 0);
+            for (std::uint32_t k = col; k < col + cell.span; ++k) left[k] = std::max(left[k], cell.row_span);
+            col += cell.span;
+            r.cells.push_back(std::move(cell));
         }
-        if (!l.cells.empty()) lines.push_back(std::move(l));
+        // This row is done: every rowspan from above covers one row fewer.
+        for (auto& n : left)
+            if (n > 0) --n;
+        if (!r.cells.empty()) rows.push_back(std::move(r));
     }
 
     void table(const xmlNode* t) {
         ++tables;
+        Occupied occupied;
         for (const xmlNode* c = t->children; c; c = c->next) {
             if (is(c, "tr")) {
-                row(c);
+                row(c, occupied);
             } else if (is(c, "thead") || is(c, "tbody") || is(c, "tfoot")) {
                 for (const xmlNode* r = c->children; r; r = r->next)
-                    if (is(r, "tr")) row(r);
+                    if (is(r, "tr")) row(r, occupied);
             } else if (is(c, "caption")) {
                 flow(c);
             }
@@ -128,7 +184,10 @@ struct Walker {
         for (const xmlNode* c = n->children; c; c = c->next) {
             if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
                 if (c->content) {
-                    if (pending_line == 0) pending_line = static_cast<std::size_t>(xmlGetLineNo(c));
+                    if (!pending_started) {
+                        pending_at = source_of(c->parent ? c->parent : c);
+                        pending_started = true;
+                    }
                     pending += reinterpret_cast<const char*>(c->content);
                 }
             } else if (c->type != XML_ELEMENT_NODE || skipped(c)) {
@@ -162,21 +221,34 @@ bool looks_like_html(std::string_view text) {
            text.find("<table") != std::string_view::npos || text.find("<TABLE") != std::string_view::npos;
 }
 
-std::vector<RawLine> html_lines(std::string_view utf8, std::size_t& tables_found) {
-    htmlDocPtr doc = htmlReadMemory(utf8.data(), static_cast<int>(std::min<std::size_t>(utf8.size(), INT32_MAX)), nullptr,
-                                    "UTF-8",
-                                    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+Grid read_html(std::string_view utf8) {
+    Grid g;
+    const int size = static_cast<int>(std::min<std::size_t>(utf8.size(), INT32_MAX));
+    htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+    if (!ctxt) return g;
+    // The parser records where each element starts, for the cells' source offsets. The text is
+    // UTF-8 already (decoded before), whatever a <meta charset> in it says.
+    ctxt->record_info = 1;
+    htmlDocPtr parsed = htmlCtxtReadMemory(ctxt, utf8.data(), size, nullptr, "UTF-8",
+                                           HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
     Walker w;
-    if (doc) {
-        if (xmlNode* root = xmlDocGetRootElement(doc)) {
+    w.ctxt = ctxt;
+    w.text = utf8;
+    w.line_starts.push_back(0);
+    for (std::size_t i = 0; i < utf8.size(); ++i)
+        if (utf8[i] == '\n') w.line_starts.push_back(i + 1);
+    if (parsed) {
+        if (xmlNode* root = xmlDocGetRootElement(parsed)) {
             // <title> is in <head>, which the walk skips; the report's title usually repeats in the body.
             w.flow(root);
             w.flush();
         }
-        xmlFreeDoc(doc);
+        xmlFreeDoc(parsed);
     }
-    tables_found = w.tables;
-    return std::move(w.lines);
+    htmlFreeParserCtxt(ctxt);
+    g.rows = std::move(w.rows);
+    g.tables = w.tables;
+    return g;
 }
 
-}  // namespace ogi::detail
+}  // namespace ogi::read

@@ -1,29 +1,19 @@
-// Internal: the extractor's view of an input, as lines of cells with their source positions.
+// Internal: the HTML reader. A page becomes a grid: each <tr> of a data table a tabular row
+// (colspan and rowspan as spans), the rest of the page rows of text (one per paragraph,
+// heading or <br>). libxml2's forgiving HTML parser reads it.
 #pragma once
 
-#include <cstddef>
-#include <string>
+#include "read/grid.hpp"
+
 #include <string_view>
-#include <vector>
 
-namespace ogi::detail {
-
-struct RawCell {
-    std::string text;
-    std::size_t line = 0, column = 0;
-};
-
-/// A line of the input: a table row (HTML), or a line of text split into cells later.
-struct RawLine {
-    std::vector<RawCell> cells;
-    bool explicit_cells = false;  ///< cells are given (HTML <td>): an empty one is a blank cell
-};
+namespace ogi::read {
 
 /// True when the text looks like an HTML page or fragment.
 bool looks_like_html(std::string_view text);
 
-/// An HTML page as lines: each <tr> of a data table is a line of cells; the rest of the page
-/// is lines of text (one per paragraph, heading, <br>). Uses libxml2's forgiving HTML parser.
-std::vector<RawLine> html_lines(std::string_view utf8, std::size_t& tables_found);
+/// The page as a grid. Each cell's source is the byte offset, line and column of its element's
+/// start tag in `utf8`.
+Grid read_html(std::string_view utf8);
 
-}  // namespace ogi::detail
+}  // namespace ogi::read

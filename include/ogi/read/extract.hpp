@@ -1,4 +1,4 @@
-// ogi — reading published reports (plain text in the real layouts, or HTML) into a Report.
+// ogi — reading published reports (text in the real layouts, HTML, PDF, DOCX) into a Report.
 //
 // The extractor knows no layout by name: it reads the text as a stream of cells, finds the
 // form's own labels (and their variants) in it, and fills the form's cells in the form's order.
@@ -10,6 +10,7 @@
 #include <ogi/base/diagnostic.hpp>
 #include <ogi/model/report.hpp>
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -17,6 +18,27 @@
 #include <vector>
 
 namespace ogi {
+
+/// What a file is, told by its bytes (docs/extract.md, "File kinds").
+enum class InputKind : std::uint8_t {
+    text,         ///< plain text: copied tables, pdftotext output, crawler dumps (UTF-8 or GB18030)
+    html,         ///< an HTML page or fragment
+    pdf,          ///< a PDF document
+    docx,         ///< a Word document (Office Open XML)
+    word97,       ///< a .doc (Word 97–2003) or .wps (WPS Office) file: an OLE compound document, not read
+    spreadsheet,  ///< an .xlsx, .xls or .et file: not read
+    image,        ///< a PNG, JPEG, GIF, TIFF or BMP image: not read (a scan needs OCR)
+    archive,      ///< another ZIP, a gzip or a 7z archive, an RTF file: not read
+};
+std::string_view to_string(InputKind k);  ///< "text", "html", "pdf", "docx", "word97", "spreadsheet", "image", "archive"
+
+/// The kind of `bytes`: by their signature (%PDF-, a ZIP holding word/document.xml, an OLE compound
+/// document, image headers …), then HTML markers, else text. A file's name never decides it.
+InputKind detect_input_kind(std::string_view bytes);
+
+/// Whether extract() reads this kind in this build (PDF needs the optional poppler component,
+/// ogi/read/pdf.hpp). A kind it does not read gives an OGI-E-FORMAT error that says what to do.
+bool can_read(InputKind k);
 
 struct ExtractOptions {
     std::string source_name;       ///< recorded in the report's `source.file`
@@ -38,7 +60,9 @@ struct ExtractResult {
     bool complete = false;                 ///< every cell of the form was found (not cut off)
 };
 
-/// Reads a published report: UTF-8 (with or without BOM) or GB18030/GBK, plain text or HTML.
+/// Reads a published report: text or HTML (UTF-8 with or without BOM, or GB18030/GBK), PDF or
+/// DOCX, told by detect_input_kind(bytes). A kind it cannot read gives no report and an
+/// OGI-E-FORMAT error that names the conversion to make (options.source_name's extension words it).
 ExtractResult extract(std::string_view bytes, const ExtractOptions& options = {});
 
 }  // namespace ogi
