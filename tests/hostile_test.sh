@@ -173,7 +173,7 @@ case_ x-nul 0 "${X[@]}" "$tmp/seed-nul.txt" -o "$tmp/nul-out.json"
 { cat "$seedtxt"; cat "$seedtxt"; } > "$tmp/two-reports.txt"
 case_ x-one-report 0 "${X[@]}" "$seedtxt" -o "$tmp/one-out.json"
 case_ x-two-reports 0 "${X[@]}" "$tmp/two-reports.txt" -o "$tmp/two-out.json"
-says x-two-reports OGI-E-SECOND "comes again after section 四: a second report seems to start here"
+says x-two-reports OGI-E-SECOND "comes a second time: a second report seems to start here"
 # The first report's cells are read (docs/reliability.md: the second is not).
 python3 - "$tmp/one-out.json" "$tmp/two-out.json" <<'PY' && passed=$((passed+1)) || fail "x-two-reports: not the first report's cells"
 import json, sys

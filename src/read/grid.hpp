@@ -44,6 +44,9 @@ struct GridRow {
 struct Grid {
     std::vector<GridRow> rows;
     std::size_t tables = 0;  ///< tables the reader found
+    /// The cells' sources are places in the text itself (plain text): a cell split out of a line
+    /// gets its own offset and column. Otherwise (HTML, PDF, DOCX) split cells keep their row's.
+    bool spans_in_text = false;
 };
 
 }  // namespace ogi::read

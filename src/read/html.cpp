@@ -99,6 +99,8 @@ struct Walker {
     std::size_t tables = 0;
     // Line starts of the text, for the column of a byte offset.
     std::vector<std::size_t> line_starts;
+    mutable std::uint32_t counted_line = 0;
+    mutable std::size_t counted_offset = 0, counted_chars = 0;
 
     /// The source of an element: its start tag's byte offset (when the parser recorded it), line and column.
     SourceSpan source_of(const xmlNode* n) const {
@@ -109,11 +111,21 @@ struct Walker {
             s.length = info->end_pos > info->begin_pos && info->end_pos <= text.size() ? info->end_pos - info->begin_pos : 0;
             s.line = static_cast<std::uint32_t>(info->begin_line);
         }
-        if (s.line >= 1 && s.line <= line_starts.size() && s.offset >= line_starts[s.line - 1])
-            s.column = static_cast<std::uint32_t>(
-                1 + detail::char_count(text.substr(line_starts[s.line - 1], s.offset - line_starts[s.line - 1])));
-        else
+        if (s.line >= 1 && s.line <= line_starts.size() && s.offset >= line_starts[s.line - 1]) {
+            // Counted on from the last element on the same line: elements come in order, and a
+            // page on one line would be quadratic otherwise.
+            const std::size_t start = line_starts[s.line - 1];
+            if (counted_line != s.line || counted_offset < start || counted_offset > s.offset) {
+                counted_line = s.line;
+                counted_offset = start;
+                counted_chars = 0;
+            }
+            counted_chars += detail::char_count(text.substr(counted_offset, s.offset - counted_offset));
+            counted_offset = s.offset;
+            s.column = static_cast<std::uint32_t>(1 + counted_chars);
+        } else {
             s.column = 1;
+        }
         return s;
     }
 
@@ -224,13 +236,22 @@ bool looks_like_html(std::string_view text) {
 Grid read_html(std::string_view utf8) {
     Grid g;
     const int size = static_cast<int>(std::min<std::size_t>(utf8.size(), INT32_MAX));
-    htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+    htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(utf8.data(), size);
     if (!ctxt) return g;
-    // The parser records where each element starts, for the cells' source offsets. The text is
-    // UTF-8 already (decoded before), whatever a <meta charset> in it says.
+    htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+    // The parser records where each element starts, for the cells' source offsets (set after the
+    // options: reading with htmlCtxtReadMemory would reset it).
     ctxt->record_info = 1;
-    htmlDocPtr parsed = htmlCtxtReadMemory(ctxt, utf8.data(), size, nullptr, "UTF-8",
-                                           HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+    // The text is UTF-8 already (decoded before), whatever a <meta charset> in it says: an input
+    // whose encoding is set is not switched by the parser (as htmlReadMemory(…, "UTF-8", …) does).
+    if (xmlCharEncodingHandlerPtr utf8_handler = xmlFindCharEncodingHandler("UTF-8"); utf8_handler && ctxt->input) {
+        xmlSwitchToEncoding(ctxt, utf8_handler);
+        if (ctxt->input->encoding) xmlFree(const_cast<xmlChar*>(ctxt->input->encoding));
+        ctxt->input->encoding = xmlStrdup(reinterpret_cast<const xmlChar*>("UTF-8"));
+    }
+    htmlParseDocument(ctxt);
+    htmlDocPtr parsed = ctxt->myDoc;
+    ctxt->myDoc = nullptr;
     Walker w;
     w.ctxt = ctxt;
     w.text = utf8;

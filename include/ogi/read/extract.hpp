@@ -42,21 +42,37 @@ bool can_read(InputKind k);
 
 struct ExtractOptions {
     std::string source_name;       ///< recorded in the report's `source.file`
-    bool with_provenance = false;  ///< record each cell's source position in `source.provenance`
+    bool with_provenance = false;  ///< also record each cell's "line:column" in the report's `source.provenance`
     /// Largest input read, in bytes (64 MiB): a larger one gives no report and an OGI-E-NO-TABLES
     /// error that says so. Time and memory are linear in the input below it (docs/reliability.md).
     std::size_t max_bytes = 64u << 20;
 };
 
-/// Where a cell's value came from in the input (1-based line and column, in characters).
+/// Where a cell's value came from in the input, how it was read, and whether the form's own
+/// arithmetic confirms it (docs/extract.md, "Where each number came from").
 struct SourcePosition {
-    std::size_t line = 0, column = 0;
+    std::size_t line = 0, column = 0;  ///< 1-based, in characters (0: the input has no lines, e.g. a DOCX)
+    std::size_t offset = 0;  ///< first byte: in the file for UTF-8 text and HTML, in the decoded text for GB18030,
+                             ///< in word/document.xml for DOCX; for a PDF, in the page's text
+    std::size_t length = 0;  ///< bytes
+    std::size_t page = 0;    ///< PDF: 1-based page; 0 otherwise
+    std::string text;        ///< the cell as printed ("" for an empty cell)
+    /// How it was placed: "row" (on its row, by the row's label), "before-label" (printed just
+    /// before its label), "missing-label" (the one row whose label is missing, with exactly its
+    /// values), "stream" (a table given cell by cell, read whole in the form's order), "columns"
+    /// (a stretch given column by column, as the row totals show), "split" (digits that ran
+    /// together, split the only way that fits), "cut-off" (the first cells of a row where the text ends).
+    std::string_view basis;
+    /// "confirmed" (every relation of the form it is in holds, and at least one could be checked),
+    /// "contradicted" (a relation it is in fails: the report's slip, or a misreading), or
+    /// "unchecked" (blank, or in no relation whose cells were all read).
+    std::string_view relations;
 };
 
 struct ExtractResult {
     std::optional<Report> report;          ///< nothing when no table of the form was found
     std::vector<Diagnostic> diagnostics;   ///< OGI-E-* findings, each with its source position
-    std::map<std::string, SourcePosition> provenance;  ///< JSON Pointer → position, for every cell read
+    std::map<std::string, SourcePosition> provenance;  ///< JSON Pointer → where it came from, for every cell read
     bool complete = false;                 ///< every cell of the form was found (not cut off)
 };
 
