@@ -1,5 +1,6 @@
 // The text helpers under label matching: normalisation and edit distance.
 #include "base/text.hpp"
+#include "support.hpp"
 
 #include <doctest/doctest.h>
 #include <utf8proc.h>
@@ -85,4 +86,16 @@ TEST_CASE("edit distance counts characters, not bytes, and stops at its limit") 
     CHECK(edit_distance("行政许可", "行政处罚", 5) == 2);
     CHECK(edit_distance("abc", "abcdefgh", 2) == 3);  // over the limit: limit + 1
     CHECK(edit_distance("", "", 0) == 0);
+}
+
+TEST_CASE("char_count counts the characters of UTF-8 text, eight bytes at a time or one") {
+    const std::string seed = test::read_file("tests/corpus/seed/liucheng-2020.txt");
+    for (std::size_t from = 0; from < 16; ++from)
+        for (std::size_t len : {0, 1, 7, 8, 9, 15, 16, 17, 100, 1000}) {
+            const std::string_view s = std::string_view(seed).substr(from, len);
+            std::size_t naive = 0;
+            for (char c : s) naive += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+            CHECK(ogi::detail::char_count(s) == naive);
+        }
+    CHECK(ogi::detail::char_count(seed) == ogi::detail::to_code_points(seed).size());
 }

@@ -230,6 +230,24 @@ ExtractResult build(Placement& p, const std::vector<std::string_view>& lines, st
     return result_;
 }
 
+/// The columns (1-based, in characters) of the places that have a line and an offset in `text`
+/// but no column yet (an HTML page's cells): counted in one pass in the order of their offsets.
+void columns_of(std::string_view text, std::vector<std::pair<std::size_t, SourcePosition*>> places) {
+    std::sort(places.begin(), places.end());
+    std::vector<std::size_t> line_starts{0};
+    for (std::size_t i = text.find('\n'); i != std::string_view::npos; i = text.find('\n', i + 1)) line_starts.push_back(i + 1);
+    std::size_t counted = 0, chars = 0, counted_line = 0;
+    for (auto& [offset, pos] : places) {
+        if (offset > text.size() || pos->line == 0 || pos->line > line_starts.size()) continue;
+        const std::size_t start = line_starts[pos->line - 1];
+        if (offset < start) continue;
+        if (counted_line != pos->line || counted > offset || counted < start) counted_line = pos->line, counted = start, chars = 0;
+        chars += detail::char_count(text.substr(counted, offset - counted));
+        counted = offset;
+        pos->column = 1 + chars;
+    }
+}
+
 }  // namespace
 
 ExtractResult extract(std::string_view bytes, const ExtractOptions& options) {
@@ -300,6 +318,12 @@ ExtractResult extract(std::string_view bytes, const ExtractOptions& options) {
     } else {
         read::resolve_runs(placement, tokens, read::prose_hints(lines, placement.edition));
         result = build(placement, lines, offset_base);
+    }
+    if (kind == InputKind::html) {
+        std::vector<std::pair<std::size_t, SourcePosition*>> places;
+        for (auto& [pointer, pos] : result.provenance)
+            if (pos.line && !pos.column) places.emplace_back(pos.offset, &pos);
+        columns_of(text, std::move(places));
     }
     result.diagnostics.insert(result.diagnostics.begin(), reader_notes.begin(), reader_notes.end());
     if (enc == detail::Encoding::gb18030)

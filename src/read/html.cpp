@@ -4,7 +4,6 @@
 #include "base/text.hpp"
 
 #include <libxml/HTMLparser.h>
-#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 
 #include <algorithm>
@@ -80,17 +79,19 @@ bool contains_table(const xmlNode* n) {
     return false;
 }
 
-/// A span attribute (colspan, rowspan) as a count from 1 to 1,000; 1 when absent or odd.
+/// A span attribute (colspan, rowspan) as a count from 1 to 1,000; 1 when absent or odd. Read off
+/// the attribute's text node: xmlGetProp would copy it, for every cell of a page.
 std::uint32_t span_of(const xmlNode* n, const char* name) {
-    xmlChar* v = xmlGetProp(n, reinterpret_cast<const xmlChar*>(name));
-    if (!v) return 1;
-    const long k = std::strtol(reinterpret_cast<const char*>(v), nullptr, 10);
-    xmlFree(v);
-    return k >= 1 && k <= 1000 ? static_cast<std::uint32_t>(k) : 1;
+    for (const xmlAttr* a = n->properties; a; a = a->next) {
+        if (xmlStrcasecmp(a->name, reinterpret_cast<const xmlChar*>(name)) != 0) continue;
+        if (!a->children || !a->children->content) return 1;
+        const long k = std::strtol(reinterpret_cast<const char*>(a->children->content), nullptr, 10);
+        return k >= 1 && k <= 1000 ? static_cast<std::uint32_t>(k) : 1;
+    }
+    return 1;
 }
 
 struct Walker {
-    htmlParserCtxt* ctxt = nullptr;  // libxml2 takes it, and the node, as non-const
     std::string_view text;
     std::vector<GridRow> rows;
     std::string pending;
@@ -99,33 +100,42 @@ struct Walker {
     std::size_t tables = 0;
     // Line starts of the text, for the column of a byte offset.
     std::vector<std::size_t> line_starts;
-    mutable std::uint32_t counted_line = 0;
-    mutable std::size_t counted_offset = 0, counted_chars = 0;
 
-    /// The source of an element: its start tag's byte offset (when the parser recorded it), line and column.
-    SourceSpan source_of(const xmlNode* n) const {
+    /// Where the next cell's start tag (<td or <th) is looked for: cells come in document order.
+    std::size_t tag_cursor = 0;
+
+    /// The source of an element: its line (libxml2 keeps it), and for a cell the byte offset of its
+    /// start tag, found as the next <td or <th on that line, with the length up to its end tag.
+    /// (libxml2's own record of positions costs 3% of the parse on every page.)
+    SourceSpan source_of(const xmlNode* n, bool cell) {
         SourceSpan s;
-        s.line = static_cast<std::uint32_t>(xmlGetLineNo(n) > 0 ? xmlGetLineNo(n) : 0);
-        if (const xmlParserNodeInfo* info = xmlParserFindNodeInfo(ctxt, const_cast<xmlNode*>(n)); info && info->begin_pos <= text.size()) {
-            s.offset = info->begin_pos;
-            s.length = info->end_pos > info->begin_pos && info->end_pos <= text.size() ? info->end_pos - info->begin_pos : 0;
-            s.line = static_cast<std::uint32_t>(info->begin_line);
-        }
-        if (s.line >= 1 && s.line <= line_starts.size() && s.offset >= line_starts[s.line - 1]) {
-            // Counted on from the last element on the same line: elements come in order, and a
-            // page on one line would be quadratic otherwise.
-            const std::size_t start = line_starts[s.line - 1];
-            if (counted_line != s.line || counted_offset < start || counted_offset > s.offset) {
-                counted_line = s.line;
-                counted_offset = start;
-                counted_chars = 0;
+        const long line = xmlGetLineNo(n);
+        s.line = static_cast<std::uint32_t>(line > 0 ? line : 0);
+        if (s.line < 1 || s.line > line_starts.size()) return s;
+        const std::size_t start = line_starts[s.line - 1];
+        const std::size_t end = s.line < line_starts.size() ? line_starts[s.line] : text.size();
+        s.offset = start;
+        if (cell) {
+            for (std::size_t i = text.find('<', std::max(tag_cursor, start)); i != std::string_view::npos && i < end;
+                 i = text.find('<', i + 1)) {
+                if (i + 3 >= text.size()) break;
+                const char t = static_cast<char>(text[i + 1] | 0x20), k = static_cast<char>(text[i + 2] | 0x20), after = text[i + 3];
+                if (t != 't' || (k != 'd' && k != 'h') || !(after == '>' || after == ' ' || after == '\t' || after == '/' ||
+                                                           after == '\n' || after == '\r'))
+                    continue;
+                s.offset = i;
+                tag_cursor = i + 3;
+                const std::size_t close = text.find("</", i + 3);
+                if (close != std::string_view::npos) {
+                    const std::size_t gt = text.find('>', close);
+                    if (gt != std::string_view::npos) s.length = gt + 1 - i;
+                }
+                break;
             }
-            counted_chars += detail::char_count(text.substr(counted_offset, s.offset - counted_offset));
-            counted_offset = s.offset;
-            s.column = static_cast<std::uint32_t>(1 + counted_chars);
-        } else {
-            s.column = 1;
         }
+        // The column (in characters) is counted only for the cells that are read, when they are
+        // (extract's columns_of): counting it for every element of a page costs more than placing them.
+        s.column = 0;
         return s;
     }
 
@@ -165,7 +175,7 @@ struct Walker {
             while (col < left.size() && left[col] > 0) ++col;
             std::string t;
             text_of(c, t);
-            GridCell cell{clean(t), source_of(c), col, span_of(c, "colspan"), span_of(c, "rowspan")};
+            GridCell cell{clean(t), source_of(c, true), col, span_of(c, "colspan"), span_of(c, "rowspan")};
             if (left.size() < col + cell.span) left.resize(col + cell.span, 0);
             for (std::uint32_t k = col; k < col + cell.span; ++k) left[k] = std::max(left[k], cell.row_span);
             col += cell.span;
@@ -197,7 +207,7 @@ struct Walker {
             if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
                 if (c->content) {
                     if (!pending_started) {
-                        pending_at = source_of(c->parent ? c->parent : c);
+                        pending_at = source_of(c->parent ? c->parent : c, false);
                         pending_started = true;
                     }
                     pending += reinterpret_cast<const char*>(c->content);
@@ -236,28 +246,14 @@ bool looks_like_html(std::string_view text) {
 Grid read_html(std::string_view utf8) {
     Grid g;
     const int size = static_cast<int>(std::min<std::size_t>(utf8.size(), INT32_MAX));
-    htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(utf8.data(), size);
-    if (!ctxt) return g;
-    htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
-    // The parser records where each element starts, for the cells' source offsets (set after the
-    // options: reading with htmlCtxtReadMemory would reset it).
-    ctxt->record_info = 1;
-    // The text is UTF-8 already (decoded before), whatever a <meta charset> in it says: an input
-    // whose encoding is set is not switched by the parser (as htmlReadMemory(…, "UTF-8", …) does).
-    if (xmlCharEncodingHandlerPtr utf8_handler = xmlFindCharEncodingHandler("UTF-8"); utf8_handler && ctxt->input) {
-        xmlSwitchToEncoding(ctxt, utf8_handler);
-        if (ctxt->input->encoding) xmlFree(const_cast<xmlChar*>(ctxt->input->encoding));
-        ctxt->input->encoding = xmlStrdup(reinterpret_cast<const xmlChar*>("UTF-8"));
-    }
-    htmlParseDocument(ctxt);
-    htmlDocPtr parsed = ctxt->myDoc;
-    ctxt->myDoc = nullptr;
+    // The text is UTF-8 already (decoded before), whatever a <meta charset> in it says.
+    htmlDocPtr parsed = htmlReadMemory(utf8.data(), size, nullptr, "UTF-8",
+                                       HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
     Walker w;
-    w.ctxt = ctxt;
     w.text = utf8;
     w.line_starts.push_back(0);
-    for (std::size_t i = 0; i < utf8.size(); ++i)
-        if (utf8[i] == '\n') w.line_starts.push_back(i + 1);
+    for (std::size_t i = utf8.find('\n'); i != std::string_view::npos; i = utf8.find('\n', i + 1))
+        w.line_starts.push_back(i + 1);
     if (parsed) {
         if (xmlNode* root = xmlDocGetRootElement(parsed)) {
             // <title> is in <head>, which the walk skips; the report's title usually repeats in the body.
@@ -266,7 +262,6 @@ Grid read_html(std::string_view utf8) {
         }
         xmlFreeDoc(parsed);
     }
-    htmlFreeParserCtxt(ctxt);
     g.rows = std::move(w.rows);
     g.tables = w.tables;
     return g;

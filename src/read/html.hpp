@@ -12,8 +12,8 @@ namespace ogi::read {
 /// True when the text looks like an HTML page or fragment.
 bool looks_like_html(std::string_view text);
 
-/// The page as a grid. Each cell's source is the byte offset, line and column of its element's
-/// start tag in `utf8`.
+/// The page as a grid. Each cell's source is the line and byte offset of its element's start tag
+/// in `utf8`; its column is left 0, for the caller to count where it needs it.
 Grid read_html(std::string_view utf8);
 
 }  // namespace ogi::read

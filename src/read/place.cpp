@@ -41,7 +41,7 @@ Diagnostic reading_diagnostic(std::string_view rule, Severity severity, std::str
     d.message_zh = std::move(zh);
     if (at && at->line) {
         d.line = at->line;
-        d.column = at->column;
+        d.column = at->column ? at->column : 1;  // an HTML cell's column is counted only for the cells read
     }
     return d;
 }
