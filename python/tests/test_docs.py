@@ -6,8 +6,9 @@ docs/, so that the checkout is not written to. Run directly,
 
     PYTHONPATH=build/python /usr/bin/python3 python/tests/test_docs.py
 
-it runs in the checkout and writes docs/python-slips.png (and prints each cell's output, to paste
-into the page when the example changes).
+it runs in the checkout, writes docs/python-slips.png and puts each cell's output into the
+```text cell under it in docs/python.md: what to do when the example (or the library's
+extraction of the corpus) changes; then look at the picture and the diff.
 """
 import contextlib
 import io
@@ -75,8 +76,18 @@ def test_the_worked_example_runs_and_shows_what_it_prints(tmp_path):
     assert png_size(tmp_path / FIGURE) == png_size(ROOT / FIGURE)
 
 
+def write_outputs(outputs):
+    """Puts each python cell's output into the ```text cell that follows it."""
+    text = PAGE.read_text(encoding="utf-8")
+    at = text.index("## A worked example")
+    head, example = text[:at], text[at:]
+    wanted = iter(o for o, (_, shown) in zip(outputs, cells()) if shown is not None)
+    example = re.sub(r"^(```text\n)(.*?)(^```$)", lambda m: m.group(1) + next(wanted) + m.group(3), example,
+                     flags=re.M | re.S)
+    PAGE.write_text(head + example, encoding="utf-8")
+
+
 if __name__ == "__main__":
     _, printed = run(ROOT)
-    for n, text in enumerate(printed, 1):
-        print(f"--- cell {n}\n{text}", end="")
-    print(f"--- wrote {ROOT / FIGURE}", file=sys.stderr)
+    write_outputs(printed)
+    print(f"wrote {ROOT / FIGURE} and the outputs in {PAGE}", file=sys.stderr)
