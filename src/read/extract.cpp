@@ -224,6 +224,13 @@ ExtractResult build(Placement& p, const std::vector<std::string_view>& lines, st
                          to_string(edition_)),
              fmt::format("第二部分为{}版格式，但第三部分（六）为另一版本的版式", to_string(edition_)));
     read::read_metadata(lines, r);
+    // No year in the title, the statistics period or the overview: 0 is kept (report JSON then
+    // needs it filled in, and the validator says so), never a guess from the dates of the page.
+    if (r.year == 0)
+        diag("OGI-E-MISSING", Severity::warning, "/year", 0, 0,
+             "the year the report covers was not found (not in its title, its statistics period or its overview): "
+             "fill in /year",
+             "未找到年报所属年度（标题、统计期限和总体情况中均无）：请填写/year");
     result_.report = std::move(r);
     const auto status = relation_status(*result_.report);
     for (auto& [pointer, pos] : result_.provenance) pos.relations = status[*f.find(pointer)];

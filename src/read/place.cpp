@@ -537,8 +537,16 @@ void Placer::read_proactive(std::size_t from, std::size_t to) {
             continue;
         }
         if (messy) forget_cut_rows(rows);
+        // A row missing before a row that is there is a gap, said here; the rows after the last one
+        // there are where the text stops, said once by OGI-E-TRUNCATED.
+        std::size_t last_found = 0;
+        bool any_found = false;
         for (std::size_t r = 0; r < block.rows.size(); ++r)
-            if (label_at[r] == std::string::npos && !took[r] && !ends_input(s))
+            if (label_at[r] != std::string::npos || took[r]) last_found = r, any_found = true;
+        bool later_blocks = false;
+        for (std::size_t k = b + 1; k < starts.size(); ++k) later_blocks = later_blocks || starts[k] < to;
+        for (std::size_t r = 0; r < block.rows.size(); ++r)
+            if (label_at[r] == std::string::npos && !took[r] && !ends_input(s) && ((any_found && r < last_found) || later_blocks))
                 diag("OGI-E-MISSING", Severity::warning, fmt::format("/proactive/{}", block.rows[r].key), &t_[s].source,
                      fmt::format("row {} of {} not found", block.rows[r].label, block.heading),
                      fmt::format("未找到{}的“{}”行", block.heading, block.rows[r].label));
@@ -688,8 +696,11 @@ void Placer::read_applications(std::size_t from, std::size_t to) {
         return;
     }
     if (messy) forget_cut_rows(cells);
+    std::size_t last_found = 0;  // rows missing after the last one there: where the text stops (OGI-E-TRUNCATED)
     for (std::size_t k = 0; k < rows.size(); ++k)
-        if (label_at[k] == std::string::npos && !took[k] && !ends_input(from))
+        if (label_at[k] != std::string::npos || took[k]) last_found = k;
+    for (std::size_t k = 0; k < rows.size(); ++k)
+        if (label_at[k] == std::string::npos && !took[k] && !ends_input(from) && k < last_found)
             diag("OGI-E-MISSING", Severity::warning, fmt::format("/applications/{}", rows[k]->key), nullptr,
                  fmt::format("row {} of section 三 not found", rows[k]->label), fmt::format("未找到第三部分的“{}”行", rows[k]->label));
 }
