@@ -33,6 +33,34 @@ assert ("OGI-E-MIXED", "/applications/other") in rules, rules
 assert ("OGI-M-VARIANT", "/applications/other") in rules, rules
 PY
 
+# --explain: with --format json, the wrapper's "explain" key — for each cell read, its place in the
+# input (the bytes at offset..offset+length are its text), how it was placed, and the relations
+expect explain-json 0 "$OGI" extract --format json --explain "$corpus/excerpts/013.txt"
+py "$tmp/out" "$corpus/excerpts/013.txt" <<'PY' && ok || bad "explain (json)"
+import json, sys
+d = json.load(open(sys.argv[1]))
+raw = open(sys.argv[2], "rb").read()
+ex = d["explain"]
+assert len(ex) == 79, len(ex)
+for pointer, e in ex.items():
+    assert set(e) >= {"line", "column", "offset", "length", "text", "basis", "relations"}, e
+    assert raw[e["offset"]:e["offset"] + e["length"]].decode() == e["text"], (pointer, e)
+    assert e["basis"] in ("row", "cut-off"), e
+    assert e["relations"] in ("confirmed", "contradicted", "unchecked"), e
+assert ex["/applications/new_received/total"]["relations"] == "confirmed"
+assert ex["/applications/withheld_process_information/natural_person"]["basis"] == "cut-off"
+line = raw.decode().split("\n")[ex["/proactive/punishment/decisions"]["line"] - 1]
+assert "1472" in line and "行政处罚" in line, line
+PY
+# --explain without --format json: a line a cell on stderr, the report on stdout as usual
+expect explain-text 0 "$OGI" extract --explain --lang en "$corpus/excerpts/013.txt"
+grep -q "where each cell was read" "$tmp/err" && grep -Eq "/proactive/punishment/decisions +1472 +[0-9]+:[0-9]+ +row" "$tmp/err" && ok ||
+  bad "explain (text): $(head -3 "$tmp/err")"
+py "$tmp/out" <<'PY' && ok || bad "explain (text): stdout is not the report"
+import json, sys
+assert json.load(open(sys.argv[1]))["proactive"]["punishment"]["decisions"] == 1472
+PY
+
 # --with-provenance: each cell's line:column in source.provenance
 expect provenance 0 "$OGI" extract --with-provenance "$corpus/excerpts/013.txt"
 py "$tmp/out" <<'PY' && ok || bad "provenance"

@@ -69,6 +69,7 @@ struct ExtractArgs {
     std::vector<std::string> files;
     std::string output;
     bool with_provenance = false;
+    bool explain = false;
     bool validate = false;
     bool werror = false;
     bool recursive = false;

@@ -20,6 +20,9 @@ CLI::App* add_extract(CLI::App& app, ExtractArgs& args) {
     cmd->add_option("files", args.files, "report texts or HTML pages ('-' for standard input)")->required();
     cmd->add_option("-o,--output", args.output, "output file (one input) or directory (several inputs)");
     cmd->add_flag("--with-provenance", args.with_provenance, "record each cell's source line:column in source.provenance");
+    cmd->add_flag("--explain", args.explain,
+                  "say where each cell was read, how, and whether the form's arithmetic confirms it (stderr; with "
+                  "--format json, the wrapper's \"explain\" key)");
     cmd->add_flag("--validate", args.validate, "also run the validator on what was extracted");
     cmd->add_flag("--werror", args.werror, "with --validate: count warnings as errors");
     cmd->add_option("--max-size", args.max_size, "largest input file in bytes (default 64 MiB)");
@@ -38,6 +41,26 @@ struct ExtractOutcome {
     std::string to_stdout, to_stderr;
     std::vector<std::string_view> rules;
 };
+
+/// --explain for people: a line per cell read, in the form's order.
+std::string explain_text(const Report& r, const ExtractResult& res, const std::string& file, Lang lang) {
+    const bool zh = lang == Lang::zh;
+    std::string out = zh ? fmt::format("{}：各单元格的来源（位置、读取方式、勾稽关系、原文）\n", file)
+                         : fmt::format("{}: where each cell was read (place, how, the form's arithmetic, the text)\n", file);
+    const Form& f = r.form();
+    for (std::size_t i = 0; i < f.cells().size(); ++i) {
+        const auto it = res.provenance.find(f.cells()[i].pointer);
+        if (it == res.provenance.end()) continue;
+        const SourcePosition& p = it->second;
+        const Cell& c = r.cells()[i];
+        const std::string value = !c.has_value() ? (zh ? "空" : "blank")
+                                  : f.column(f.cells()[i]).kind == CellKind::money ? c.money.to_string()
+                                                                                   : std::to_string(c.number);
+        std::string where = p.page ? fmt::format("p{} {}:{}", p.page, p.line, p.column) : fmt::format("{}:{}", p.line, p.column);
+        out += fmt::format("  {:<52} {:>8}  {:<10} {:<14} {:<12} \"{}\"\n", it->first, value, where, p.basis, p.relations, p.text);
+    }
+    return out;
+}
 
 }  // namespace
 
@@ -92,6 +115,7 @@ int run_extract(const ExtractArgs& args, Lang lang, bool as_json) {
             json::object doc;
             doc["report"] = res.report ? json::value_from(*res.report) : json::value(nullptr);
             doc["diagnostics"] = std::move(a);
+            if (args.explain) doc["explain"] = explain_json(res);
             out = pretty_json(doc);
         } else {
             for (const auto& d : diags) {
@@ -100,6 +124,7 @@ int run_extract(const ExtractArgs& args, Lang lang, bool as_json) {
                 o.to_stderr += fmt::format("{} {} {}: {}\n", to_string(d.severity), d.rule, where, d.message(lang));
             }
             if (res.report) out = to_json_text(*res.report);
+            if (args.explain && res.report) o.to_stderr += explain_text(*res.report, res, file, lang);
         }
         if (out.empty()) return o;
         std::string target = args.output;

@@ -257,6 +257,27 @@ void columns_of(std::string_view text, std::vector<std::pair<std::size_t, Source
 
 }  // namespace
 
+boost::json::object explain_json(const ExtractResult& result) {
+    boost::json::object out;
+    if (!result.report) return out;
+    for (const CellDef& d : result.report->form().cells()) {
+        const auto it = result.provenance.find(d.pointer);
+        if (it == result.provenance.end()) continue;
+        const SourcePosition& p = it->second;
+        boost::json::object o;
+        o["line"] = p.line;
+        o["column"] = p.column;
+        o["offset"] = p.offset;
+        o["length"] = p.length;
+        if (p.page) o["page"] = p.page;
+        o["text"] = p.text;
+        o["basis"] = p.basis;
+        o["relations"] = p.relations;
+        out[d.pointer] = std::move(o);
+    }
+    return out;
+}
+
 ExtractResult extract(std::string_view bytes, const ExtractOptions& options) {
     if (bytes.size() > options.max_bytes) {
         ExtractResult refused;

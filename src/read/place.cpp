@@ -461,15 +461,19 @@ void Placer::read_proactive(std::size_t from, std::size_t to) {
     if (headings.size() == t.blocks.size()) {
         starts = headings;
     } else {
-        std::size_t pos = from;  // by the rows: the first row label of each block, in order
+        // Each block by its own heading where it has one (a text cut short has only the first
+        // ones), else by its first row label, in order.
+        std::size_t pos = from;
         for (std::size_t b = 0; b < t.blocks.size(); ++b) {
             std::size_t found = to;
-            for (std::size_t i = pos; i < to; ++i)
-                if (const Label* l = label_of(i);
-                    l && l->kind == LabelKind::proactive_row && l->edition == e && l->block == static_cast<int>(b)) {
+            for (std::size_t i = pos; i < to && found == to; ++i)
+                if (const Label* l = label_of(i); l && l->kind == LabelKind::block_heading && l->edition == e &&
+                                                  l->block == static_cast<int>(b))
                     found = i;
-                    break;
-                }
+            for (std::size_t i = pos; i < to && found == to; ++i)
+                if (const Label* l = label_of(i);
+                    l && l->kind == LabelKind::proactive_row && l->edition == e && l->block == static_cast<int>(b))
+                    found = i;
             starts.push_back(found);
             if (found < to) pos = found + 1;
         }

@@ -163,7 +163,7 @@ private:
     void put(CellIndex cell, const Token& from, const std::string& value) {
         Slot s;
         s.value = value;
-        s.raw = value;
+        s.raw = from.raw;  // the digits as printed, run together
         s.source = from.source;
         s.basis = Basis::split;
         p_.cells[cell] = std::move(s);

@@ -3,6 +3,7 @@
 // columns of the report's edition; then the grid is written as HTML, Markdown or text.
 #include <ogi/write/render.hpp>
 
+#include <boost/json.hpp>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -459,7 +460,17 @@ ol.legend .rule { font-family: monospace; }
 }
 )";
 
+/// source.provenance of an extracted report: JSON Pointer → "line:column" (empty when there is none).
+std::unordered_map<std::string, std::string> provenance_of(const Report& report) {
+    std::unordered_map<std::string, std::string> out;
+    if (const auto* p = report.source.if_contains("provenance"); p && p->is_object())
+        for (const auto& kv : p->get_object())
+            if (kv.value().is_string()) out.emplace(std::string(kv.key()), std::string(kv.value().get_string()));
+    return out;
+}
+
 std::string render_html(const Report& report, const std::vector<Grid>& grids, const Marks& marks, const Words& w) {
+    const std::unordered_map<std::string, std::string> source_of = provenance_of(report);
     const Form& form = report.form();
     std::string out;
     out += "<!DOCTYPE html>\n";
@@ -506,6 +517,7 @@ std::string render_html(const Report& report, const std::vector<Grid>& grids, co
                                                        : "data";
             std::string attrs;
             std::string marks_html;
+            std::vector<std::string> title;  // what hovering over the cell says
             if (const auto* ids = marks.of(c)) {
                 cls += fmt::format(" {}", to_string(marks.worst(*ids)));
                 std::vector<std::string> lines;
@@ -515,15 +527,27 @@ std::string render_html(const Report& report, const std::vector<Grid>& grids, co
                                              d.message(w.zh ? Lang::zh : Lang::en)));
                     marks_html += fmt::format("<sup class=\"ref\"><a href=\"#d{0}\" id=\"r{0}\">{0}</a></sup>", i + 1);
                 }
-                attrs += fmt::format(" title=\"{}\"", html_escape(fmt::format("{}", fmt::join(lines, "\n"))));
+                title.insert(title.end(), lines.begin(), lines.end());
             } else if (const auto* rel = marks.related_to(c)) {
                 // not itself at fault, but one of the cells a finding adds up or compares
                 cls += " related";
                 std::vector<std::string> refs;
                 for (std::size_t i : *rel) refs.push_back(fmt::format("[{}] {}", i + 1, (*marks.list)[i].rule));
-                attrs += fmt::format(" title=\"{}{}\"", w.zh ? "参与计算：" : "involved in: ",
-                                     html_escape(fmt::format("{}", fmt::join(refs, w.zh ? "，" : ", "))));
+                title.push_back(fmt::format("{}{}", w.zh ? "参与计算：" : "involved in: ",
+                                            fmt::format("{}", fmt::join(refs, w.zh ? "，" : ", "))));
             }
+            // An extracted report says where each cell was read (source.provenance, "line:column").
+            if (c.cell)
+                if (const auto where = source_of.find(form.cells()[*c.cell].pointer); where != source_of.end()) {
+                    const auto colon = where->second.find(':');
+                    if (colon != std::string::npos) {
+                        const std::string line = where->second.substr(0, colon), column = where->second.substr(colon + 1);
+                        title.push_back(w.zh ? fmt::format("原文第{}行第{}列", line, column)
+                                             : fmt::format("in the source: line {}, column {}", line, column));
+                        attrs += fmt::format(" data-source=\"{}\"", html_escape(where->second));
+                    }
+                }
+            if (!title.empty()) attrs += fmt::format(" title=\"{}\"", html_escape(fmt::format("{}", fmt::join(title, "\n"))));
             if (c.rowspan > 1) attrs += fmt::format(" rowspan=\"{}\"", c.rowspan);
             if (c.colspan > 1) attrs += fmt::format(" colspan=\"{}\"", c.colspan);
             if (c.cell) attrs += fmt::format(" data-path=\"{}\"", html_escape(form.cells()[*c.cell].pointer));

@@ -76,6 +76,11 @@ struct ExtractResult {
     bool complete = false;                 ///< every cell of the form was found (not cut off)
 };
 
+/// Where each cell came from, as JSON (the `explain` key of `ogi extract --format json --explain`,
+/// docs/extract.md): JSON Pointer → {"line", "column", "offset", "length", "page" (PDF only),
+/// "text", "basis", "relations"}, in the form's order.
+boost::json::object explain_json(const ExtractResult& result);
+
 /// Reads a published report: text or HTML (UTF-8 with or without BOM, or GB18030/GBK), PDF or
 /// DOCX, told by detect_input_kind(bytes). A kind it cannot read gives no report and an
 /// OGI-E-FORMAT error that names the conversion to make (options.source_name's extension words it).
