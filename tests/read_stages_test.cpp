@@ -259,3 +259,21 @@ TEST_CASE("what extract says of each cell: its place, how it was read, whether t
     CHECK(page.find(fmt::format("in the source: line {}, column {}", where.line, where.column)) != std::string::npos);
     CHECK(page.find(fmt::format("data-source=\"{}:{}\"", where.line, where.column)) != std::string::npos);
 }
+
+TEST_CASE("prose hints: the counts the report's own text states, by the verb before them") {
+    const std::vector<std::string_view> lines = {"本年度共制发行政规范性文件62件，废止规范性文件3件。",
+                                                 "截至年底，现行有效规范性文件393件；清理并废止规章2件。",
+                                                 "出台规章1件。"};
+    const auto hints = prose_hints(lines, ogi::Edition::e2021);
+    const ogi::Form& f = ogi::form(ogi::Edition::e2021);
+    auto hint = [&](const char* p) {
+        const auto it = hints.find(*f.find(p));
+        return it == hints.end() ? std::string() : it->second;
+    };
+    CHECK(hint("/proactive/normative_documents/issued") == "62");
+    CHECK(hint("/proactive/normative_documents/repealed") == "3");
+    CHECK(hint("/proactive/normative_documents/in_force") == "393");
+    CHECK(hint("/proactive/regulations/repealed").empty());  // 清理并废止: not one of the table's counts
+    CHECK(hint("/proactive/regulations/issued") == "1");
+    CHECK(prose_hints(lines, ogi::Edition::e2019).empty());
+}

@@ -83,13 +83,11 @@ std::map<CellIndex, std::string> prose_hints(const std::vector<std::string_view>
     std::map<CellIndex, std::string> hints;
     if (edition != Edition::e2021) return hints;
     const Form& f = form(edition);
-    const std::pair<const char*, const char*> items[] = {{"规范性文件", "/proactive/normative_documents/issued"},
-                                                          {"规章", "/proactive/regulations/issued"}};
+    const std::pair<const char*, const char*> items[] = {{"规范性文件", "normative_documents"}, {"规章", "regulations"}};
     for (const std::string_view line : lines) {
         if (line.find("规范性文件") == std::string::npos && line.find("规章") == std::string::npos) continue;
         const std::u32string u = to_u32(line);
-        for (const auto& [word, pointer] : items) {
-            const CellIndex cell = *f.find(pointer);
+        for (const auto& [word, row] : items) {
             const std::u32string w = to_u32(word);
             for (std::size_t at = u.find(w); at != std::u32string::npos; at = u.find(w, at + 1)) {
                 std::size_t k = at + w.size();
@@ -98,13 +96,19 @@ std::map<CellIndex, std::string> prose_hints(const std::vector<std::string_view>
                 while (k < u.size() && is_digit(u[k])) digits += digit_char(u[k++]);
                 while (k < u.size() && is_space(u[k])) ++k;
                 if (digits.empty() || k >= u.size() || u[k] != U'件') continue;
+                // Which count the sentence gives: the verb shortly before the word says.
                 const std::size_t from = at > 14 ? at - 14 : 0;
                 const std::u32string before = u.substr(from, at - from);
-                const bool issued = before.find(U"制发") != std::u32string::npos || before.find(U"印发") != std::u32string::npos ||
-                                    before.find(U"出台") != std::u32string::npos;
-                const bool other = before.find(U"现行") != std::u32string::npos || before.find(U"废止") != std::u32string::npos ||
-                                   before.find(U"清理") != std::u32string::npos;
-                if (issued && !other && !hints.count(cell)) hints[cell] = digits;
+                auto has = [&](const char32_t* v) { return before.find(v) != std::u32string::npos; };
+                const bool repealed = has(U"废止"), in_force = has(U"现行"), cleaned = has(U"清理");
+                const bool issued = (has(U"制发") || has(U"印发") || has(U"出台")) && !repealed && !in_force && !cleaned;
+                const char* column = issued                                   ? "issued"
+                                     : repealed && !in_force && !cleaned ? "repealed"
+                                     : in_force && !repealed && !cleaned ? "in_force"
+                                                                         : nullptr;
+                if (!column) continue;
+                const CellIndex cell = *f.find(fmt::format("/proactive/{}/{}", row, column));
+                if (!hints.count(cell)) hints[cell] = digits;
             }
         }
     }

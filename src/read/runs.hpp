@@ -35,8 +35,9 @@ bool split_runs(const std::vector<std::string>& pieces, std::size_t n, const std
 /// than fifteen digits), so that the sums stay far from overflow.
 std::int64_t to_int(const std::string& s);
 
-/// Figures the report's prose states that can settle a split ("本年度制发行政规范性文件62件"):
-/// cell → digits. Only the 2021 edition's 制发 counts are looked for.
+/// Figures the report's prose states that can settle a split ("本年度制发行政规范性文件62件",
+/// "废止规范性文件3件", "现行有效规范性文件393件"): cell → digits. The 2021 edition's 规章 and
+/// 规范性文件 counts are looked for; a sentence that names two of the verbs gives none.
 std::map<CellIndex, std::string> prose_hints(const std::vector<std::string_view>& lines, Edition edition);
 
 /// Splits every run group of `p` into its cells, as the header says.
