@@ -15,7 +15,6 @@
 // the same one without a problem.
 #include "support.hpp"
 
-#include "json/fast_read.hpp"
 #include "json/report_reader.hpp"
 #include "check/schema_check.hpp"
 
