@@ -1,13 +1,14 @@
-// The fast path of validate_json_text (src/json/fast_read.hpp) against the full path: wherever it
-// reads a report, the full path finds no problem of form (OGI-S-*) and reads the same report,
-// and validate_json_text gives the same findings either way. Checked on the examples, random
-// reports of both editions and layouts, every member of both examples replaced by values of
-// every kind, removed, joined by an unknown sibling or moved; bytes of every kind in a string
-// (UTF-8 well-formed and not, escapes), numbers and literals of every form, and limits.
+// The fast path of validate_json_text (src/json/report_reader.hpp) against the full path:
+// wherever it reads a report, the full path finds no problem of form (OGI-S-*) and reads the
+// same report, and validate_json_text gives the same findings either way. Checked on the
+// examples, random reports of both editions and layouts, every member of both examples replaced
+// by values of every kind, removed, joined by an unknown sibling or moved; bytes of every kind
+// in a string (UTF-8 well-formed and not, escapes), numbers and literals of every form, and
+// limits.
 #include "support.hpp"
 #include "random_report.hpp"
 
-#include "json/fast_read.hpp"
+#include "json/report_reader.hpp"
 #include "fuzz/fuzz_entry.hpp"  // plain_full_read: the same measure as fuzz_validate's
 #include "check/schema_check.hpp"
 
@@ -164,10 +165,12 @@ TEST_CASE("the fast path reads only what the full path reads without a problem, 
     INFO(t.first_disagreement);
     CHECK(t.disagreements == 0);
     CHECK(t.documents > 5000);
-    // The fast path reads most of the documents the full path reads without a problem (about
-    // 2,800 of 3,700; the rest are out of the form's order, 2.0 for 2, amounts as numbers…).
-    CHECK(t.fast > 2000);
-    CHECK(t.fast * 4 > t.plain * 3);
+    // The fast path reads most of the documents the full path reads without a problem (3,277 of
+    // 3,689; the rest have 2.0 for 2, amounts as numbers with a fraction, `source` with nested
+    // values…). Before the two paths shared one handler it read about 2,800: keys out of the
+    // form's order are now read too.
+    CHECK(t.fast > 3000);
+    CHECK(t.fast * 8 > t.plain * 7);
 }
 
 TEST_CASE("validate_json_text gives the same findings on the fast and the full path") {

@@ -3,7 +3,6 @@
 #include <ogi/form/rules.hpp>
 #include <ogi/check/validate.hpp>
 
-#include "json/fast_read.hpp"
 #include "json/arena.hpp"
 #include "check/narrative.hpp"
 #include "form/rule_diagnostic.hpp"
@@ -376,8 +375,9 @@ ValidationResult validate_json(const JsonDocument& doc, const ValidateOptions& o
 }
 
 ValidationResult validate_json_text(std::string_view text, const ValidateOptions& options) {
-    // Most files have the usual shape and no problem of form: read in one pass, only the rules
-    // run (fast_read.hpp). Anything else takes the full path, which explains every problem.
+    // Most files have the usual shape and no problem of form: the fast path reads them and only
+    // the rules run (report_reader.hpp). Anything else takes the full path, which explains every
+    // problem.
     if (std::optional<Report> report = detail::read_report_fast(text, options.limits)) {
         std::vector<Diagnostic> out;
         run_rules(*report, {}, true, options, out);

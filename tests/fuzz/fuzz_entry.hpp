@@ -7,8 +7,7 @@
 #include <ogi/json/json.hpp>
 #include <ogi/check/validate.hpp>
 
-#include "json/fast_read.hpp"  // src/: the fast path is checked against the full path
-#include "json/report_reader.hpp"
+#include "json/report_reader.hpp"  // src/: the fast path is checked against the full path
 #include "check/schema_check.hpp"
 
 #include <boost/json.hpp>
