@@ -128,11 +128,14 @@ public:
 private:
     enum class Phase { waiting, reading, working, writing, closed };
 
+    /// One deadline from now for what follows (reading a whole request, or writing an answer);
+    /// a deadline set later replaces it, even one whose expiry is already queued.
     void arm(Phase phase) {
         phase_ = phase;
+        const unsigned generation = ++deadline_;
         timer_.expires_after(std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(shared_.args.timeout)));
-        timer_.async_wait([self = shared_from_this(), phase](boost::system::error_code ec) {
-            if (ec || self->phase_ != phase) return;
+        timer_.async_wait([self = shared_from_this(), generation](boost::system::error_code ec) {
+            if (ec || self->deadline_ != generation || self->phase_ == Phase::working || self->phase_ == Phase::closed) return;
             self->timed_out_ = true;
             boost::system::error_code ignored;
             self->stream_.socket().cancel(ignored);  // the pending read or write ends with operation_aborted
@@ -202,6 +205,7 @@ private:
     void on_read(beast::error_code ec, std::size_t) {
         if (ec) return on_read_error(ec);
         phase_ = Phase::working;
+        ++deadline_;
         timer_.cancel();
         const auto started = Clock::now();
         http::request<http::string_body> req = parser_->release();
@@ -282,6 +286,7 @@ private:
         boost::system::error_code ignored;
         stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
         phase_ = Phase::reading;
+        ++deadline_;
         timer_.expires_after(std::chrono::seconds(2));
         timer_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
             if (!ec) self->close();
@@ -348,6 +353,7 @@ private:
     std::shared_ptr<Listener> listener_;
     Phase phase_ = Phase::waiting;
     bool timed_out_ = false;
+    unsigned deadline_ = 0;
     bool unauthorized_ = false;
     bool refused_ = false;
     std::size_t reserved_ = 0;
