@@ -38,6 +38,9 @@ async function cleanup() {
   if (server) server.kill("SIGTERM");
   fs.rmSync(work, { recursive: true, force: true });
 }
+// Whatever goes wrong, the server and the browser are not left behind.
+process.on("uncaughtException", (e) => fail(`uncaught: ${e.stack || e}`));
+process.on("unhandledRejection", (e) => fail(`unhandled: ${e && e.stack ? e.stack : e}`));
 const overall = setTimeout(() => fail("the test took over 150 s"), 150000);
 
 // ---- the files a reviewer would drop: real corpus texts, report JSON with a slip, hostile names
