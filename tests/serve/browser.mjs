@@ -116,6 +116,11 @@ const rows = async () => page.$$eval("#report-rows tr", (trs) => trs.map((tr) =>
 }));
 let table = await rows();
 const row = (name) => table.find((r) => r.file === name);
+if (screenshot) {  // the list, as a reviewer sees it after dropping the files
+  const list = screenshot.replace(/\.png$/, "-list.png");
+  await page.screenshot({ path: list });
+  ok(fs.statSync(list).size > 50000, `screenshot written to ${list}`);
+}
 ok(row("liucheng-2020.txt") && row("liucheng-2020.txt").agency === "南安市柳城街道办事处" && row("liucheng-2020.txt").year === "2020",
   "the seed text was read: agency and year in its row");
 ok(row("liucheng-2020.txt").errors === "0" && row("liucheng-2020.txt").state === "通过", "the seed report passes");
