@@ -59,7 +59,8 @@ class Server:
             self.log += line
             if b"listening on http://127.0.0.1:" in line:
                 self.port = int(line.rsplit(b":", 1)[1].strip(b"/\n"))
-                threading.Thread(target=self._drain, daemon=True).start()
+                self.drainer = threading.Thread(target=self._drain, daemon=True)
+                self.drainer.start()
                 return
         raise SystemExit(f"ogi serve did not start: {self.log!r}")
 
@@ -100,10 +101,12 @@ class Server:
     def stop(self):
         self.proc.send_signal(signal.SIGTERM)
         try:
-            return self.proc.wait(timeout=20)
+            code = self.proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
             self.proc.kill()
-            return None
+            code = None
+        self.drainer.join(timeout=5)  # the last lines of its log
+        return code
 
 
 def status_of(raw):

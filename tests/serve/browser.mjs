@@ -116,6 +116,20 @@ const rows = async () => page.$$eval("#report-rows tr", (trs) => trs.map((tr) =>
 }));
 let table = await rows();
 const row = (name) => table.find((r) => r.file === name);
+// ---- and one more dropped on the drop zone, as from a file manager
+const dropped = fs.readFileSync(path.join(src, "examples/data/huaian-2024.json"), "utf8");
+await page.evaluate((text) => {
+  const dt = new DataTransfer();
+  dt.items.add(new File([text], "huaian-2024.json", { type: "application/json" }));
+  const zone = document.getElementById("drop");
+  for (const type of ["dragenter", "dragover", "drop"])
+    zone.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+}, dropped);
+await page.waitForFunction(() => Array.from(document.querySelectorAll("#report-rows tr")).some((tr) =>
+  tr.querySelector("td.file").textContent === "huaian-2024.json" && tr.querySelectorAll("td")[7].textContent === "通过"), { timeout: 20000 });
+ok(true, "a file dropped on the drop zone is checked and passes");
+ok(/全部 1 个文件已处理/.test(await page.$eval("#progress-text", (p) => p.textContent)), "the progress line counts the new drop");
+
 if (screenshot) {  // the list, as a reviewer sees it after dropping the files
   const list = screenshot.replace(/\.png$/, "-list.png");
   await page.screenshot({ path: list });

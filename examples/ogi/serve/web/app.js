@@ -182,26 +182,28 @@ async function addFiles(fileList) {
   });
   $("reports").hidden = false;
   renderTable();
-  let done = 0;
-  const total = fresh.length;
-  const box = $("progress-box");
-  box.hidden = false;
-  const show = () => {
-    $("progress").max = total;
-    $("progress").value = done;
-    $("progress-text").textContent = done === total ? t("done", total) : t("progress", done, total);
-  };
-  show();
+  // Files dropped while others are still at work join the same count.
+  if (progress.done === progress.total) progress.done = progress.total = 0;
+  progress.total += fresh.length;
+  $("progress-box").hidden = false;
+  showProgress();
   const queue = fresh.slice();
   const worker = async () => {
     for (let item = queue.shift(); item; item = queue.shift()) {
       await processItem(item);
-      done++;
-      show();
+      progress.done++;
+      showProgress();
       renderTable();
     }
   };
-  await Promise.all(Array.from({ length: Math.min(4, total) }, worker));
+  await Promise.all(Array.from({ length: Math.min(4, fresh.length) }, worker));
+}
+
+const progress = { done: 0, total: 0 };
+function showProgress() {
+  $("progress").max = progress.total;
+  $("progress").value = progress.done;
+  $("progress-text").textContent = progress.done === progress.total ? t("done", progress.total) : t("progress", progress.done, progress.total);
 }
 
 async function processItem(item) {
@@ -363,6 +365,7 @@ $("clear-all").addEventListener("click", () => {
   closeDetail();
   $("compare-view").hidden = true;
   $("progress-box").hidden = true;
+  progress.done = progress.total = 0;
   $("reports").hidden = true;
   renderTable();
 });
