@@ -396,6 +396,25 @@ finally:
     if s.proc.poll() is None:
         s.stop()
 
+# ---------------------------------------------------------------- connection and memory bounds
+s = Server("--timeout", "1", "--max-connections", "4", "--max-memory", "3000")
+try:
+    held = [socket.create_connection(("127.0.0.1", s.port)) for _ in range(4)]
+    time.sleep(0.2)
+    t0 = time.time()
+    st, _, _ = s.request("GET", "/api/v1/rules", timeout=10)
+    waited = time.time() - t0
+    check(st == 200 and 0.5 < waited < 5, f"--max-connections 4: a fifth waits for a slot (freed by --timeout) and is served ({waited:.1f} s)")
+    for k in held:
+        k.close()
+    st, r, body = s.request("POST", "/api/v1/validate", b" " * 4000)
+    check(st == 503 and error_body(body) == "busy" and r.getheader("Retry-After") == "1",
+          "--max-memory 3000: a body of 4000 bytes gets 503 busy with Retry-After")
+    st, _, _ = s.request("POST", "/api/v1/validate", b"{}")
+    check(st == 200, "and a small one is still served")
+finally:
+    s.stop()
+
 # ---------------------------------------------------------------- token, store, nothing kept
 quiet = tempfile.mkdtemp(dir=WORK)
 s = Server("--token", "s3cret-token", cwd=quiet)

@@ -119,7 +119,7 @@ public:
 
     void start() { asio::dispatch(stream_.get_executor(), beast::bind_front_handler(&Session::read_next, shared_from_this())); }
 
-    /// On the session's strand, at shutdown: a connection waiting for its next request is closed;
+    /// On the session's own thread, at shutdown: a connection waiting for its next request is closed;
     /// one with a request under way finishes it (Connection: close).
     void stop_if_idle() {
         asio::dispatch(stream_.get_executor(), [self = shared_from_this()] {
@@ -131,14 +131,23 @@ public:
 private:
     enum class Phase { waiting, reading, working, writing, closed };
 
-    /// One deadline from now for what follows (reading a whole request, or writing an answer);
-    /// a deadline set later replaces it, even one whose expiry is already queued.
+    /// One deadline from now for what follows (reading a whole request, or writing an answer).
+    /// The timer is lazy: moving the deadline is a store, and the one pending wait, when it
+    /// fires early, waits again for the deadline as it now is (a timer set and cancelled twice
+    /// per request cost more than the request's parsing).
     void arm(Phase phase) {
         phase_ = phase;
-        const unsigned generation = ++deadline_;
-        timer_.expires_after(std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(shared_.args.timeout)));
-        timer_.async_wait([self = shared_from_this(), generation](boost::system::error_code ec) {
-            if (ec || self->deadline_ != generation || self->phase_ == Phase::working || self->phase_ == Phase::closed) return;
+        deadline_at_ = Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(shared_.args.timeout));
+        if (!timer_waiting_) wait_for_deadline();
+    }
+
+    void wait_for_deadline() {
+        timer_waiting_ = true;
+        timer_.expires_at(deadline_at_);
+        timer_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
+            self->timer_waiting_ = false;
+            if (ec || self->phase_ == Phase::working || self->phase_ == Phase::closed) return;  // no deadline runs
+            if (Clock::now() < self->deadline_at_) return self->wait_for_deadline();
             self->timed_out_ = true;
             boost::system::error_code ignored;
             self->stream_.socket().cancel(ignored);  // the pending read or write ends with operation_aborted
@@ -208,8 +217,6 @@ private:
     void on_read(beast::error_code ec, std::size_t) {
         if (ec) return on_read_error(ec);
         phase_ = Phase::working;
-        ++deadline_;
-        timer_.cancel();
         const auto started = Clock::now();
         http::request<http::string_body> req = parser_->release();
         parser_.reset();
@@ -237,7 +244,6 @@ private:
             if (!auth.starts_with("Bearer ") || !same_secret(auth.substr(7), shared_.args.token)) {
                 serve::Answer a = serve::error_answer(401, "unauthorized", "需要正确的访问令牌（Authorization: Bearer …）",
                                                       "a valid token is required (Authorization: Bearer …)");
-                a.allow.clear();
                 unauthorized_ = true;
                 return a;
             }
@@ -289,11 +295,8 @@ private:
         boost::system::error_code ignored;
         stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
         phase_ = Phase::reading;
-        ++deadline_;
-        timer_.expires_after(std::chrono::seconds(2));
-        timer_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
-            if (!ec) self->close();
-        });
+        deadline_at_ = Clock::now() + std::chrono::seconds(2);  // then the read is cancelled, and close()
+        if (!timer_waiting_) wait_for_deadline();
         drain();
     }
     void drain() {
@@ -356,7 +359,8 @@ private:
     std::shared_ptr<Listener> listener_;
     Phase phase_ = Phase::waiting;
     bool timed_out_ = false;
-    unsigned deadline_ = 0;
+    Clock::time_point deadline_at_{};
+    bool timer_waiting_ = false;
     bool unauthorized_ = false;
     bool refused_ = false;
     std::size_t reserved_ = 0;
