@@ -265,10 +265,18 @@ ok(fs.existsSync(path.join(downloads, "liucheng-2020-slip.json")) &&
   "the downloaded report JSON has the edit");
 
 // ---- English, and print
-await page.click("#lang-switch");
-ok((await page.$eval(".brand span", (n) => n.textContent)).startsWith("Review of Open Government"), "the English switch works");
+// from the keyboard: Tab to the switch and press Enter
+await page.focus("#lang-switch");
+await page.keyboard.press("Enter");
+const english = await page.waitForFunction(() => document.querySelector(".brand span").textContent.startsWith("Review of Open Government"),
+  { timeout: 10000 }).then(() => true, () => false);
+ok(english, "the English switch works");
 ok(await page.$eval("html", (n) => n.lang === "en"), "and the page says it is English");
-await page.click("#lang-switch");
+ok((await page.$eval("#detail-verdict", (v) => v.textContent)) !== "" && (await page.$eval('th[data-key="errors"] button', (b) => b.textContent)) === "Errors",
+  "the table and the open report are in English too");
+await page.focus("#lang-switch");
+await page.keyboard.press("Enter");
+await page.waitForFunction(() => document.querySelector(".brand span").textContent === "政府信息公开工作年度报告审核", { timeout: 10000 });
 await page.emulateMediaType("print");
 ok(await page.evaluate(() => getComputedStyle(document.getElementById("upload")).display === "none" &&
   getComputedStyle(document.querySelector(".bar")).display === "none"), "the print stylesheet leaves out the controls");

@@ -505,9 +505,7 @@ const cellAt = (path) => Array.from($("drawing").querySelectorAll("td[data-path]
 
 function wireCells(item) {
   for (const td of $("drawing").querySelectorAll("td[data-path]")) {
-    td.tabIndex = 0;
-    td.setAttribute("role", "button");
-    td.setAttribute("aria-label", t("edit.label", (td.title ? td.title + " — " : "") + td.dataset.path));
+    td.tabIndex = 0;  // a cell stays a cell for screen readers; Enter edits it (the hint says so)
     td.addEventListener("click", () => editCell(item, td));
     td.addEventListener("keydown", (ev) => { if (ev.key === "Enter" || ev.key === "F2") { ev.preventDefault(); editCell(item, td); } });
     td.addEventListener("focus", () => showSource(item, td.dataset.path));
