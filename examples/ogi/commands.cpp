@@ -1,6 +1,7 @@
 // What the subcommands share: reading reports, writing outputs atomically, printing findings.
 #include "commands.hpp"
 
+#include <ogi/json/documents.hpp>
 #include <ogi/json/json.hpp>
 
 #include <boost/json.hpp>
@@ -106,9 +107,7 @@ void print_findings(std::FILE* f, const std::vector<Diagnostic>& diagnostics, La
 
 std::string diagnostics_document(const std::string& file, bool valid, const std::vector<Diagnostic>& diagnostics,
                                  Lang lang) {
-    boost::json::array a;
-    for (const Diagnostic& d : diagnostics) a.push_back(to_json(d, lang));
-    return pretty_json(boost::json::object{{"file", file}, {"valid", valid}, {"diagnostics", std::move(a)}});
+    return pretty_json(ogi::diagnostics_document(file, valid, diagnostics, lang));
 }
 
 }  // namespace ogi::cli

@@ -3,6 +3,7 @@
 #include "commands.hpp"
 
 #include <ogi/read/extract.hpp>
+#include <ogi/json/documents.hpp>
 #include <ogi/json/json.hpp>
 #include <ogi/check/validate.hpp>
 
@@ -10,8 +11,6 @@
 #include <fmt/format.h>
 
 #include <filesystem>
-
-namespace json = boost::json;
 
 namespace ogi::cli {
 
@@ -110,13 +109,9 @@ int run_extract(const ExtractArgs& args, Lang lang, bool as_json) {
         for (const auto& d : diags) o.rules.push_back(d.rule);
         std::string out;
         if (as_json) {
-            json::array a;
-            for (const auto& d : diags) a.push_back(to_json(d, lang));
-            json::object doc;
-            doc["report"] = res.report ? json::value_from(*res.report) : json::value(nullptr);
-            doc["diagnostics"] = std::move(a);
-            if (args.explain) doc["explain"] = explain_json(res);
-            out = pretty_json(doc);
+            boost::json::object explain;
+            if (args.explain) explain = explain_json(res);
+            out = pretty_json(extract_document(res.report, diags, lang, args.explain ? &explain : nullptr));
         } else {
             for (const auto& d : diags) {
                 std::string where = d.path.empty() ? file : file + " " + d.path;  // always the file

@@ -3,6 +3,7 @@
 #include "batch.hpp"
 #include "commands.hpp"
 #include "io.hpp"
+#include "serve/serve.hpp"
 #include <ogi/batch/read_ahead.hpp>
 
 #include <ogi/ogi.hpp>
@@ -108,9 +109,7 @@ int run_validate(const Common& common, const ValidateArgs& args) {
         outcome.valid = result.valid;
         for (const auto& d : result.diagnostics) outcome.rules.push_back(d.rule);
         if (as_json) {
-            json::array diags;
-            for (const auto& d : result.diagnostics) diags.push_back(ogi::to_json(d, lang));
-            const json::value doc = json::object{{"file", file}, {"valid", result.valid}, {"diagnostics", std::move(diags)}};
+            const json::value doc = ogi::diagnostics_document(file, result.valid, result.diagnostics, lang);
             if (!batch) {
                 outcome.output = ogi::pretty_json(doc);
             } else {  // an element of the array: as pretty_json would indent it inside one
@@ -166,27 +165,10 @@ int run_validate(const Common& common, const ValidateArgs& args) {
 
 // ---------------------------------------------------------------- rules, schema
 
-std::string_view scope_name(ogi::RuleScope s) {
-    switch (s) {
-    case ogi::RuleScope::document: return "document";
-    case ogi::RuleScope::pair: return "pair";
-    case ogi::RuleScope::aggregate: return "aggregate";
-    case ogi::RuleScope::extraction: return "extraction";
-    }
-    return "document";
-}
-
 int run_rules(const Common& common) {
     const ogi::Lang lang = common.language();
     if (common.format == "json") {
-        json::array a;
-        for (const auto& r : ogi::rules())
-            a.push_back(json::object{{"id", r.id},
-                                     {"severity", ogi::to_string(r.severity)},
-                                     {"scope", scope_name(r.scope)},
-                                     {"statement", lang == ogi::Lang::zh ? r.statement_zh : r.statement_en},
-                                     {"basis", r.basis}});
-        print(stdout, ogi::pretty_json(a));
+        print(stdout, ogi::pretty_json(ogi::rules_document(lang)));
         return exit_ok;
     }
     const ogi::cli::Style st{ogi::cli::use_colour(1)};
@@ -230,6 +212,8 @@ int main(int argc, char** argv) {
     auto* extract = ogi::cli::add_extract(app, extract_args);
     ogi::cli::ExportArgs export_args;
     auto* export_cmd = ogi::cli::add_export(app, export_args);
+    ogi::cli::ServeArgs serve_args;
+    auto* serve = ogi::cli::add_serve(app, serve_args);
 
     try {
         app.parse(argc, argv);
@@ -251,6 +235,7 @@ int main(int argc, char** argv) {
         if (render->parsed()) return ogi::cli::run_render(render_args, common.language());
         if (extract->parsed()) return ogi::cli::run_extract(extract_args, common.language(), common.format == "json");
         if (export_cmd->parsed()) return ogi::cli::run_export(export_args, common.language());
+        if (serve->parsed()) return ogi::cli::run_serve(serve_args, common.language());
         if (schema->parsed()) {
             print(stdout, ogi::report_schema_text());
             return exit_ok;

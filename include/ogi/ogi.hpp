@@ -8,6 +8,7 @@
 #include <ogi/base/diagnostic.hpp>
 #include <ogi/write/export.hpp>
 #include <ogi/form/form.hpp>
+#include <ogi/json/documents.hpp>
 #include <ogi/json/json.hpp>
 #include <ogi/form/regulation.hpp>
 #include <ogi/write/render.hpp>
