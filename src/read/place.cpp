@@ -755,7 +755,7 @@ void Placer::read_reviews(std::size_t from, std::size_t to) {
         for (std::size_t k = 0; k < cells.size(); ++k) put(cells[k], vals[k], Basis::row);
         return;
     }
-    if (ends_input(vals.back())) {
+    if (vals.size() < cells.size() && ends_input(vals.back())) {
         for (std::size_t k = 0; k < vals.size(); ++k) put(cells[k], vals[k], Basis::cut_off);
         return;
     }
