@@ -6,8 +6,8 @@ text (Chinese too) has a text layer without a font file or poppler-data; renderi
 point. Also: a page with only an image (a scan), RC4 encryption with an owner and a user password
 (PDF 1.4 standard security handler, revision 2), many pages, a cut-off file.
 
-Usage: pdfgen.py KIND OUT.pdf   KIND: table, scan, encrypted, password, pages600, truncated,
-       malformed, bare
+Usage: pdfgen.py KIND OUT.pdf   KIND: table, scan, encrypted, password, pages600, count,
+       truncated, malformed
 """
 import hashlib
 import sys
@@ -175,7 +175,7 @@ def table_pdf():
 
 def main():
     kind, path = sys.argv[1], sys.argv[2]
-    if kind in ("table", "bare"):
+    if kind == "table":
         table_pdf().write(path)
     elif kind == "scan":
         pdf = Pdf()
@@ -191,6 +191,8 @@ def main():
         for i in range(600):
             pdf.page([(72, 72, 10, "第%d页" % (i + 1))])
         pdf.write(path)
+    elif kind == "count":  # a page tree that claims a million pages
+        table_pdf().write(path, count=1000000)
     elif kind == "truncated":
         table_pdf().write(path, truncate=0.6)
     elif kind == "malformed":

@@ -595,10 +595,36 @@ Columns section_columns(const std::vector<Row>& rows, std::size_t h0, std::size_
         if (!below) leaves.push_back(h);
     }
     std::sort(leaves.begin(), leaves.end(), [](const Cell* a, const Cell* b) { return a->cx() < b->cx(); });
-    if (boundary == 1e30f && !leaves.empty()) boundary = leaves.front()->x1;  // no value at all: the first leaf holds the labels
+    // A leaf over the labels: the nearest leaf of some label of the data rows, and of no value.
+    // Every leaf right of the last one is a value column, with values under it or none (a
+    // column left blank in every row).
+    auto nearest_leaf = [&](const Cell& c) {
+        std::size_t best = 0;
+        float dist = 1e30f;
+        for (std::size_t k = 0; k < leaves.size(); ++k) {
+            const float d = c.cx() >= leaves[k]->x0 && c.cx() <= leaves[k]->x1 ? 0 : std::fabs(c.cx() - leaves[k]->cx());
+            if (d < dist) dist = d, best = k;
+        }
+        return best;
+    };
+    std::vector<int> labels_under(leaves.size(), 0), values_under(leaves.size(), 0);
+    if (!leaves.empty())
+        for (std::size_t i = h1; i < end; ++i) {
+            if (!rows[i].data()) continue;
+            for (const Cell& c : rows[i].cells) ++(c.value ? values_under : labels_under)[nearest_leaf(c)];
+        }
+    std::size_t first_value_leaf = 0;
+    for (std::size_t k = 0; k < leaves.size(); ++k)
+        if (labels_under[k] > 0 && values_under[k] == 0) first_value_leaf = k + 1;
+    if (boundary == 1e30f && first_value_leaf == 0 && !leaves.empty()) first_value_leaf = 1;  // no value at all: the first leaf holds the labels
+    for (std::size_t k = first_value_leaf; k < leaves.size(); ++k) {
+        const Cell* l = leaves[k];
+        cols.values.push_back({l->x0, l->x1, l->cx()});
+        boundary = std::min(boundary, l->x0);
+    }
+    if (first_value_leaf > 0) boundary = std::max(boundary, leaves[first_value_leaf - 1]->cx() + 0.5f * leaves[first_value_leaf - 1]->em);
+    if (boundary == 1e30f) boundary = leaves.empty() ? 0 : leaves.back()->x1;
     cols.boundary = boundary;
-    for (const Cell* l : leaves)
-        if (l->x1 > boundary) cols.values.push_back({l->x0, l->x1, l->cx()});
     // Values under no header cell (or no header): columns of their own.
     std::vector<const Cell*> loose;
     for (const Cell* v : values) {
