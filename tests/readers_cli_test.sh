@@ -82,6 +82,8 @@ with zipfile.ZipFile(os.path.join(d, "climb.docx"), "w") as z:
 ole = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" + b"\0" * 504 + "WordDocument".encode("utf-16-le")
 open(os.path.join(d, "renamed.docx"), "wb").write(ole)
 open(os.path.join(d, "junk.docx"), "wb").write(b"PK\x03\x04" + b"word/document.xml" + os.urandom(4000))
+with zipfile.ZipFile(os.path.join(d, "encoding.docx"), "w") as z:  # bytes its encoding cannot have
+    z.writestr("word/document.xml", b'<?xml version="1.0" encoding="ISO-2022-JP"?><w:document>' + b"\xf8\xe2\x05\x1a" * 10)
 PY
 start=$(date +%s)
 run bomb 1 "$OGI" extract --lang en "$tmp/in/bomb.docx"
@@ -95,6 +97,8 @@ run renamed 1 "$OGI" extract --lang en "$tmp/in/renamed.docx"
 said renamed "libreoffice --headless --convert-to docx"
 run junk 1 "$OGI" extract --lang en "$tmp/in/junk.docx"
 said junk "not a readable DOCX"
+run encoding 1 "$OGI" extract --lang en "$tmp/in/encoding.docx"
+[ "$(grep -cv '^error  *OGI-E' "$tmp/err")" -eq 0 ] && ok || { bad "encoding: libxml2 wrote to stderr"; cat "$tmp/err"; }
 
 # -r over a folder: .txt, .html, .pdf, .docx are taken; the kind is told by the bytes (a text
 # named .pdf is read as text); a file refused gets no output, and only outputs are written.

@@ -446,6 +446,16 @@ BinaryRead read_docx(std::string_view bytes, const ExtractOptions&, const DocxLi
     r.xml = xml;
     r.max_rows = limits.max_rows;
     if (xml.size() > static_cast<std::size_t>(INT32_MAX)) return fail("word/document.xml过大：未读取", "word/document.xml is too large: it was not read");
+    // libxml2 writes some errors (a broken encoding) through its generic error function, to
+    // stderr: silenced for this thread while the document is read (libxml2 keeps it per thread).
+    const xmlGenericErrorFunc generic = xmlGenericError;
+    void* const generic_context = xmlGenericErrorContext;
+    xmlSetGenericErrorFunc(nullptr, on_message);
+    struct RestoreGeneric {
+        xmlGenericErrorFunc f;
+        void* ctx;
+        ~RestoreGeneric() { xmlSetGenericErrorFunc(ctx, f); }
+    } restore{generic, generic_context};
     xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(xml.data(), static_cast<int>(xml.size()));
     if (!ctxt) return fail("无法解析DOCX中的word/document.xml：未读取", "word/document.xml of the DOCX cannot be parsed: it was not read");
     xmlSAXHandler handler;
