@@ -284,6 +284,16 @@ TEST_CASE("PDF: the two real PDFs of the corpus are read cell for cell against t
     }
 }
 
+TEST_CASE("PDF: Chinese drawn with Kangxi radicals is read as the characters it draws") {
+    ogi::enable_pdf_reading();
+    // tests/pdf/kangxi.pdf: `tests/pdf/pdfgen.py kangxi`; its text layer says ⼈⺠⼯ for 人民工
+    const ogi::read::BinaryRead got = ogi::read::binary_reader(ogi::InputKind::pdf)(test::read_file("tests/pdf/kangxi.pdf"), {});
+    REQUIRE(got.grid);
+    REQUIRE(got.grid->rows.size() == 2);
+    CHECK(got.grid->rows[0].cells[0].text == "测试县人民政府2023年政府信息公开工作年度报告");
+    CHECK(got.grid->rows[1].cells[0].text == "见长门页");
+}
+
 namespace {
 
 using ogi::read::pdf::Page;

@@ -6,7 +6,7 @@ text (Chinese too) has a text layer without a font file or poppler-data; renderi
 point. Also: a page with only an image (a scan), RC4 encryption with an owner and a user password
 (PDF 1.4 standard security handler, revision 2), many pages, a cut-off file.
 
-Usage: pdfgen.py KIND OUT.pdf   KIND: table, scan, encrypted, password, pages600, count,
+Usage: pdfgen.py KIND OUT.pdf   KIND: table, scan, encrypted, password, pages600, count, kangxi,
        truncated, malformed
 """
 import hashlib
@@ -190,6 +190,10 @@ def main():
         pdf = Pdf()
         for i in range(600):
             pdf.page([(72, 72, 10, "第%d页" % (i + 1))])
+        pdf.write(path)
+    elif kind == "kangxi":  # Chinese drawn with Kangxi radicals and the supplement's forms, as some writers map them
+        pdf = Pdf()
+        pdf.page([(72, 72, 16, "测试县⼈⺠政府2023年政府信息公开⼯作年度报告"), (72, 100, 12, "⻅⻓⻔⻚")])
         pdf.write(path)
     elif kind == "count":  # a page tree that claims a million pages
         table_pdf().write(path, count=1000000)

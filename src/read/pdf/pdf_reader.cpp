@@ -10,12 +10,14 @@
 #include <poppler/cpp/poppler-page.h>
 
 #include <fmt/format.h>
+#include <utf8proc.h>
 
 #include <algorithm>
 #include <chrono>
 #include <climits>
 #include <memory>
 #include <mutex>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -62,6 +64,24 @@ void append_utf8(std::string& out, char32_t c) {
     }
 }
 
+/// The ideograph a radical or compatibility ideograph stands for in a PDF's text: the
+/// compatibility decomposition (Kangxi radicals, U+F900 …), or for the supplement's simplified
+/// forms, which Unicode does not decompose, the character they are drawn for.
+char32_t ideograph_meant(char32_t c) {
+    static constexpr std::pair<char32_t, char32_t> supplement[] = {
+        {U'⺠', U'民'}, {U'⺼', U'月'}, {U'⻄', U'西'}, {U'⻅', U'见'}, {U'⻆', U'角'}, {U'⻉', U'贝'},
+        {U'⻋', U'车'}, {U'⻓', U'长'}, {U'⻔', U'门'}, {U'⻚', U'页'}, {U'⻛', U'风'}, {U'⻜', U'飞'},
+        {U'⻢', U'马'}, {U'⻥', U'鱼'}, {U'⻦', U'鸟'}, {U'⻩', U'黄'}, {U'⻬', U'齐'}, {U'⻮', U'齿'},
+        {U'⻰', U'龙'}, {U'⻘', U'青'}, {U'⻝', U'食'}, {U'⻣', U'骨'}, {U'⻤', U'鬼'}};
+    for (const auto& [radical, meant] : supplement)
+        if (c == radical) return meant;
+    utf8proc_int32_t mapped[4];
+    int last = 0;
+    const utf8proc_ssize_t n = utf8proc_decompose_char(static_cast<utf8proc_int32_t>(c), mapped, 4,
+                                                       static_cast<utf8proc_option_t>(UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE), &last);
+    return n == 1 ? static_cast<char32_t>(mapped[0]) : c;
+}
+
 /// The word's text, and its characters as code points (for the boxes, one a character).
 std::u32string code_points(const poppler::ustring& u) {
     std::u32string out;
@@ -76,6 +96,9 @@ std::u32string code_points(const poppler::ustring& u) {
         }
         // control characters and NULs some writers map glyphs to say nothing
         if (c < 0x20 || c == 0x7F) continue;
+        // Some writers map Chinese glyphs to Kangxi radicals or compatibility ideographs that look
+        // the same (⽂ U+2F42 for 文 U+6587): their compatibility form is the character meant.
+        if ((c >= 0x2E80 && c <= 0x2FDF) || (c >= 0xF900 && c <= 0xFAFF)) c = ideograph_meant(c);
         out += c;
     }
     return out;
