@@ -56,6 +56,14 @@ void join_text(std::string& a, std::string_view b, bool space) {
     a.append(b);
 }
 
+/// Appends the next line of a wrapped text: a space only between two ASCII characters (a Latin
+/// word wrapped at its space); a Chinese line, or one that breaks after a dash or a bracket, goes
+/// on without one.
+void join_wrapped(std::string& a, std::string_view b) {
+    if (!a.empty() && !b.empty() && last_char(a) < 0x80 && first_char(b) < 0x80 && a.back() != ' ' && b.front() != ' ') a += ' ';
+    a.append(b);
+}
+
 bool is_digit(char32_t c) { return (c >= U'0' && c <= U'9') || (c >= 0xFF10 && c <= 0xFF19); }
 
 /// A cell that holds a value of a table: a number (with a sign, separators, a unit or a note in
@@ -480,7 +488,7 @@ Region make_region(std::vector<Line>& lines, std::size_t first, std::size_t last
             }
             if (parent) {
                 Cell& c = cells[*parent];
-                join_text(c.text, s.text, true);
+                join_wrapped(c.text, s.text);
                 c.x0 = std::min(c.x0, s.x0), c.x1 = std::max(c.x1, s.x1);
                 c.y0 = std::min(c.y0, s.y0), c.y1 = std::max(c.y1, s.y1);
                 c.last_cy = s.first_cy;
@@ -976,7 +984,7 @@ Grid layout(const std::vector<Page>& pages) {
         if (open && !g.rows.empty() && open_row == g.rows.size() - 1 &&
             continues(*open, margins[open_page], t, margins[p], open_page == p)) {
             GridCell& c = g.rows.back().cells.back();
-            join_text(c.text, t.text, true);
+            join_wrapped(c.text, t.text);
             c.source.x1 = std::max(c.source.x1, t.x1);
             if (open_page == p) c.source.y1 = std::max(c.source.y1, t.y1);
         } else {
@@ -1037,7 +1045,7 @@ Grid layout(const std::vector<Page>& pages) {
                     GridRow& before = g.rows.back();
                     for (GridCell& c : before.cells)
                         if (!c.text.empty() && std::fabs(c.source.x0 - tail.x0) <= 0.5f * tail.em && !is_value(c.text)) {
-                            join_text(c.text, tail.text, true);
+                            join_wrapped(c.text, tail.text);
                             region.rows.erase(region.rows.begin());
                             break;
                         }
