@@ -24,17 +24,25 @@ const browser = await puppeteer.launch({
   args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync"],
 });
+const names = readdirSync(dir).filter((n) => n.endsWith(".html")).sort();
 let printed = 0;
 try {
-  const page = await browser.newPage();
-  for (const name of readdirSync(dir).filter((n) => n.endsWith(".html")).sort()) {
+  // two tabs at once: printing is mostly the browser's layout, one core each
+  const print = async (page, index) => {
+    const name = names[index];
     await page.goto(pathToFileURL(join(dir, name)).href, { waitUntil: "load" });
-    const furniture = printed % 2 === 1;
+    const furniture = index % 2 === 1;
     await page.pdf({ path: join(dir, name.replace(/\.html$/, ".pdf")), format: "A4", printBackground: true,
                      displayHeaderFooter: furniture,
                      margin: furniture ? { top: "18mm", bottom: "18mm", left: "12mm", right: "12mm" } : undefined });
     printed++;
-  }
+  };
+  let next = 0;
+  const worker = async () => {
+    const page = await browser.newPage();
+    while (next < names.length) await print(page, next++);
+  };
+  await Promise.all([worker(), worker()]);
 } finally {
   await browser.close();
   rmSync(profile, { recursive: true, force: true });

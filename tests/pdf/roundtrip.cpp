@@ -3,6 +3,9 @@
 //                                   the page `ogi render --to html` writes (report-K.html)
 //   ogi-pdf-roundtrip check DIR N   the same reports again (the same seed), each compared cell
 //                                   for cell with what ogi::extract reads from report-K.pdf
+// The bundled seed report (examples/data/liucheng-2020.json, with its narrative and signature) is
+// written too, as seed.html; check reads seed.pdf and wants the very report that extracting
+// seed.html gives (metadata and narrative included), but for the file's name.
 // Exit status of check: 0 when every report is read back exactly, 1 otherwise (each miss said).
 #include "random_report.hpp"
 
@@ -10,10 +13,12 @@
 #include <ogi/read/extract.hpp>
 #include <ogi/read/pdf.hpp>
 
+#include <boost/json.hpp>
 #include <fmt/format.h>
 
 #include <cstdio>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 
@@ -46,7 +51,15 @@ int main(int argc, char** argv) {
     const std::string mode = argv[1], dir = argv[2];
     const int n = std::atoi(argv[3]);
     const std::vector<ogi::Report> all = reports(n);
+    const std::string seed_json = [] {
+        std::ifstream in(std::string(OGI_SOURCE_DIR) + "/examples/data/liucheng-2020.json");
+        std::stringstream ss;
+        ss << in.rdbuf();
+        return ss.str();
+    }();
+    const ogi::Report seed = boost::json::value_to<ogi::Report>(boost::json::parse(seed_json));
     if (mode == "write") {
+        std::ofstream(dir + "/seed.html") << ogi::render(seed, ogi::RenderFormat::html);
         for (int k = 0; k < n; ++k)
             std::ofstream(fmt::format("{}/report-{:02}.html", dir, k)) << ogi::render(all[static_cast<std::size_t>(k)], ogi::RenderFormat::html);
         return 0;
@@ -95,5 +108,28 @@ int main(int argc, char** argv) {
         exact += same;
     }
     std::printf("%d of %d PDFs (%zu pages) read back exactly; %zu of %zu cells\n", exact, n, pages, right, cells);
-    return exact == n ? 0 : 1;
+    // the seed: the PDF gives the report the page gives
+    auto report_of = [&](const std::string& name) -> std::optional<boost::json::value> {
+        std::ifstream in(dir + "/" + name, std::ios::binary);
+        std::stringstream ss;
+        ss << in.rdbuf();
+        const ogi::ExtractResult r = ogi::extract(ss.str());
+        if (!r.report) return std::nullopt;
+        boost::json::value v = boost::json::value_from(*r.report);
+        v.as_object().erase("source");
+        return v;
+    };
+    const auto from_html = report_of("seed.html"), from_pdf = report_of("seed.pdf");
+    const bool seed_same = from_html && from_pdf && *from_html == *from_pdf;
+    if (!seed_same) {
+        std::printf("seed.pdf: not the report seed.html gives\n");
+        if (from_html && from_pdf)
+            for (const auto& kv : from_html->as_object())
+                if (!from_pdf->as_object().contains(kv.key()) || from_pdf->at(kv.key()) != kv.value())
+                    std::printf("  %s: page %s\n       pdf  %s\n", std::string(kv.key()).c_str(), boost::json::serialize(kv.value()).substr(0, 300).c_str(),
+                                from_pdf->as_object().contains(kv.key()) ? boost::json::serialize(from_pdf->at(kv.key())).substr(0, 300).c_str() : "(absent)");
+    } else {
+        std::printf("seed.pdf: the same report as seed.html, narrative and metadata included\n");
+    }
+    return exact == n && seed_same ? 0 : 1;
 }
