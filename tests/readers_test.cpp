@@ -372,7 +372,7 @@ TEST_CASE("PDF layout: rows by baseline, columns by the header, blank cells, wra
 }
 
 TEST_CASE("PDF layout: paragraphs joined over lines and pages; page numbers of every kind dropped; turned text read") {
-    std::vector<Page> pages(2, Page{595, 842, {}});
+    std::vector<Page> pages(3, Page{595, 842, {}});
     // a paragraph: indented first line, full lines, a short last line; it goes on over the page break
     pages[0].words = {word("一、总体情况", 72, 100), word("今年以来，本机关认真贯彻落实", 92, 120),
                       word("《条例》，主动公开政府信息一百二十条。", 72, 137)};
@@ -385,12 +385,14 @@ TEST_CASE("PDF layout: paragraphs joined over lines and pages; page numbers of e
     v.rotation = 1;
     v.x1 = 50, v.y1 = 340;
     pages[1].words.push_back(v);
+    pages[2].words = {word("六、其他需要报告的事项", 72, 60), word("3", 295, 800, 9, false)};  // a bare page number
     const ogi::read::Grid g = ogi::read::pdf::layout(pages);
     const std::vector<std::string> want = {
         "P:[一、总体情况]",
         "P:[今年以来，本机关认真贯彻落实《条例》，主动公开政府信息一百二十条。其中规范性文件十件。]",
         "P:[（一）主动公开情况]",
         "P:[办理结果]",
+        "P:[六、其他需要报告的事项]",
     };
     check_rows(rows_of(g), want);
 }
