@@ -9,7 +9,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 #include <optional>
 #include <string_view>
 
@@ -45,8 +44,8 @@ char32_t last_char(std::string_view s) {
     return detail::next_code_point(s, i);
 }
 
-/// Appends `b` to `a`: a space between them unless both sides are full-width characters (a
-/// Chinese line wrapped, or spread out by justification, has no space in it).
+/// Appends the next word of a line to `a`: with a space where the PDF has one, unless both
+/// sides are full-width characters (Chinese spread out by justification has no space in it).
 void join_text(std::string& a, std::string_view b, bool space) {
     if (a.empty()) {
         a.append(b);
@@ -345,7 +344,6 @@ void drop_page_furniture(std::vector<std::vector<Line>>& pages, const std::vecto
             Line& l = lines[k];
             const bool top = l.cy < h / 6, bottom = l.cy > h * 5 / 6;
             if (!top && !bottom) continue;
-            // Only the outermost lines: nothing but other candidates between this one and the edge.
             const std::string text = line_text(l);
             if (is_page_number(text)) {
                 // A bare number at the bottom of a table could be a value: a page number stands apart
@@ -388,7 +386,6 @@ struct Row {
 struct Region {
     std::vector<Row> rows;
     std::uint32_t page = 0;
-    float top = 0, bottom = 0;
 };
 
 /// Extents of the value columns of a table's lines: the union of the values' overlapping extents.
@@ -458,8 +455,6 @@ void split_at_columns(std::vector<Line>& lines, std::size_t first, std::size_t l
 Region make_region(std::vector<Line>& lines, std::size_t first, std::size_t last) {
     Region r;
     r.page = lines[first].page;
-    r.top = lines[first].cy;
-    r.bottom = lines[last].cy;
     split_at_columns(lines, first, last);
     std::vector<Cell> cells;
     for (std::size_t k = first; k <= last; ++k) {
@@ -643,25 +638,19 @@ Columns section_columns(const std::vector<Row>& rows, std::size_t h0, std::size_
     }
     for (const auto& c : columns_of_values(loose)) cols.values.push_back(c);
     std::sort(cols.values.begin(), cols.values.end(), [](const auto& a, const auto& b) { return a.cx < b.cx; });
-    // Two header leaves over one column of values (a header cell that the rows above split
-    // unevenly) would make every row look short of a cell: keep such columns apart only when
-    // the values keep them apart.
     return cols;
 }
 
 /// Label columns: the left edges of the label cells, an em apart.
 void label_columns(const std::vector<Row>& rows, std::size_t from, std::size_t end, Columns& cols) {
-    std::vector<float> edges;
+    std::vector<std::pair<float, float>> edges;  // left edge, em
     for (std::size_t i = from; i < end; ++i)
         for (const Cell& c : rows[i].cells)
-            if (c.cx() < cols.boundary && !c.value) edges.push_back(c.x0);
+            if (c.cx() < cols.boundary && !c.value) edges.emplace_back(c.x0, c.em);
     std::sort(edges.begin(), edges.end());
     cols.label_columns.clear();
-    for (float e : edges)
-        if (cols.label_columns.empty() || e - cols.label_columns.back() > 1.0f) {
-            if (!cols.label_columns.empty() && e - cols.label_columns.back() <= 12.0f) continue;
-            cols.label_columns.push_back(e);
-        }
+    for (const auto& [x, em] : edges)
+        if (cols.label_columns.empty() || x - cols.label_columns.back() > em) cols.label_columns.push_back(x);
 }
 
 /// A row with ≥ 2 cells and no value, at least one of them over the values: a header.
