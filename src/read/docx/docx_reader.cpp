@@ -135,6 +135,9 @@ struct Reader {
         // per grid column: where the cell that a vMerge continues is (row in the grid, cell)
         std::vector<std::pair<std::size_t, std::size_t>> merge_owner;
         bool row_open = false, cell_open = false;
+        // w:tr and w:tc out of their places (a row inside a cell without a table around it):
+        // ignored, and so are their ends, which come before the end of the cell they are in
+        int stray = 0;
     };
     std::vector<TableState> tables;
 
@@ -183,7 +186,9 @@ struct Reader {
         push_row(std::move(r));
     }
 
-    bool in_cell() const { return !tables.empty() && tables.back().cell_open; }
+    bool in_cell() const {
+        return !tables.empty() && tables.back().cell_open && !tables.back().rows.empty() && !tables.back().rows.back().cells.empty();
+    }
 
     /// A layout row's cells so far, as text, before a table inside one of them.
     void flush_layout_cells(TableState& t) {
@@ -239,20 +244,22 @@ struct Reader {
             tables.push_back(std::move(t));
         } else if (!tables.empty()) {
             TableState& t = tables.back();
-            if (named(local, "tr")) {
+            if ((named(local, "tr") && t.row_open) || (named(local, "tc") && (!t.row_open || t.cell_open))) {
+                ++t.stray;
+            } else if (named(local, "tr")) {
                 t.rows.emplace_back();
                 t.row_open = true;
-            } else if (named(local, "tc") && t.row_open) {
+            } else if (named(local, "tc")) {
                 CellState c;
                 c.at = here();
                 t.rows.back().cells.push_back(std::move(c));
                 t.cell_open = true;
-            } else if (named(local, "gridSpan") && t.cell_open && !t.rows.back().cells.empty()) {
+            } else if (named(local, "gridSpan") && in_cell()) {
                 t.rows.back().cells.back().span = count_of(val_of(nb_attributes, attributes), 1);
-            } else if (named(local, "vMerge") && t.cell_open && !t.rows.back().cells.empty()) {
+            } else if (named(local, "vMerge") && in_cell()) {
                 t.rows.back().cells.back().merge =
                     val_of(nb_attributes, attributes) == "restart" ? CellState::Merge::restart : CellState::Merge::continued;
-            } else if (named(local, "gridBefore") && t.row_open && !t.cell_open) {
+            } else if (named(local, "gridBefore") && t.row_open && !t.cell_open && !t.rows.empty()) {
                 t.rows.back().grid_before = count_of(val_of(nb_attributes, attributes), 0);
             }
         }
@@ -281,11 +288,14 @@ struct Reader {
             } else {
                 text_row(std::move(p.text), p.at);
             }
+        } else if ((named(local, "tc") || named(local, "tr")) && !tables.empty() && tables.back().stray > 0) {
+            --tables.back().stray;
         } else if (named(local, "tc") && !tables.empty()) {
             tables.back().cell_open = false;
         } else if (named(local, "tr") && !tables.empty()) {
             TableState& t = tables.back();
-            if (!t.row_open) return;
+            if (!t.row_open || t.rows.empty()) return;
+            t.cell_open = false;
             t.row_open = false;
             RowState row = std::move(t.rows.back());
             t.rows.pop_back();
