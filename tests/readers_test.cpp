@@ -371,6 +371,33 @@ TEST_CASE("PDF layout: rows by baseline, columns by the header, blank cells, wra
     CHECK(g.rows[3].cells[1].source.column == 1 + ogi::detail::char_count("一、本年新收政府信息公开申请数量") + 1);
 }
 
+TEST_CASE("PDF layout: a table whose header the next page repeats is one table, the header said once") {
+    std::vector<Page> pages(2, Page{595, 842, {}});
+    for (Page& p : pages) {
+        p.words.push_back(word("自然人", 300, 60));
+        p.words.push_back(word("总计", 400, 60));
+    }
+    pages[0].words.push_back(word("一、本年新收政府信息公开申请数量", 72, 90));
+    pages[0].words.push_back(word("3", 310, 90, 10, false));
+    pages[0].words.push_back(word("3", 405, 90, 10, false));
+    pages[0].words.push_back(word("二、上年结转政府信息公开申请数量", 72, 112));
+    pages[0].words.push_back(word("1", 405, 112, 10, false));
+    pages[1].words.push_back(word("四、结转下年度继续办理", 72, 90));
+    pages[1].words.push_back(word("2", 310, 90, 10, false));
+    pages[1].words.push_back(word("2", 405, 90, 10, false));
+    pages[1].words.push_back(word("（一）予以公开", 72, 112));
+    pages[1].words.push_back(word("4", 405, 112, 10, false));
+    const ogi::read::Grid g = ogi::read::pdf::layout(pages);
+    check_rows(rows_of(g), {
+                               "T1:[自然人][总计]",
+                               "T1:[一、本年新收政府信息公开申请数量][3][3]",
+                               "T1:[二、上年结转政府信息公开申请数量][][1]",
+                               "T1:[四、结转下年度继续办理][2][2]",
+                               "T1:[（一）予以公开][][4]",
+                           });
+    CHECK(g.tables == 1);
+}
+
 TEST_CASE("PDF layout: paragraphs joined over lines and pages; page numbers of every kind dropped; turned text read") {
     std::vector<Page> pages(3, Page{595, 842, {}});
     // a paragraph: indented first line, full lines, a short last line; it goes on over the page break

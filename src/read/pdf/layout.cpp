@@ -332,6 +332,7 @@ void drop_page_furniture(std::vector<std::vector<Line>>& pages, const std::vecto
         std::size_t page, line;
         std::string key;
         float cy;
+        bool over_values;  // a table's header, if it is so on every page
     };
     std::vector<Candidate> candidates;
     for (std::size_t p = 0; p < pages.size(); ++p) {
@@ -355,20 +356,39 @@ void drop_page_furniture(std::vector<std::vector<Line>>& pages, const std::vecto
                     continue;
                 }
             }
+            // A table's header that each page repeats is no running title: values stand under two
+            // or more of its cells in the lines just below, on every page it is on.
+            bool over_values_here = false;
+            if (top && l.multi()) {
+                std::size_t over_values = 0;
+                for (const Cell& c : l.cells) {
+                    bool under = false;
+                    for (std::size_t b = k + 1; b < n && b <= k + 4 && !under; ++b) {
+                        if (lines[b].cy - l.cy > table_gap * std::max(l.em, lines[b].em) * 2) break;
+                        for (const Cell& v : lines[b].cells)
+                            if (v.value && v.cx() >= c.x0 - 0.5f * c.em && v.cx() <= c.x1 + 0.5f * c.em) under = true;
+                    }
+                    over_values += under;
+                }
+                over_values_here = over_values >= 2;
+            }
             std::string key;
             for (char32_t c : detail::to_code_points(text))
                 if (!is_digit(c) && c != U' ') key += detail::to_utf8(std::u32string(1, c));
-            if (!key.empty()) candidates.push_back({p, k, std::move(key), l.cy});
+            if (!key.empty()) candidates.push_back({p, k, std::move(key), l.cy, over_values_here});
         }
     }
     if (pages.size() < 2) return;
     for (std::size_t a = 0; a < candidates.size(); ++a) {
         std::size_t other_pages = 0;
+        bool table_header = candidates[a].over_values;
         for (std::size_t b = 0; b < candidates.size(); ++b)
             if (candidates[b].page != candidates[a].page && candidates[b].key == candidates[a].key &&
-                std::fabs(candidates[b].cy - candidates[a].cy) <= 3)
+                std::fabs(candidates[b].cy - candidates[a].cy) <= 3) {
                 ++other_pages;
-        if (other_pages >= 1 && (pages.size() == 2 || other_pages * 3 >= pages.size() - 1))
+                table_header = table_header && candidates[b].over_values;
+            }
+        if (other_pages >= 1 && !table_header && (pages.size() == 2 || other_pages * 3 >= pages.size() - 1))
             pages[candidates[a].page][candidates[a].line].dropped = true;
     }
 }
