@@ -2,6 +2,7 @@
 // tests/fuzz/regressions/<target>/ and run through the fuzz targets' own entry points;
 // and the JSON limits of docs/reliability.md.
 #include "fuzz/fuzz_entry.hpp"
+#include "fuzz/fuzz_readers.hpp"
 #include "support.hpp"
 
 #include <doctest/doctest.h>
@@ -14,7 +15,7 @@ namespace fs = std::filesystem;
 TEST_CASE("fuzz regressions: every kept input runs through its target in bounded time") {
     const fs::path root = fs::path(OGI_SOURCE_DIR) / "tests/fuzz/regressions";
     std::size_t ran = 0;
-    for (const char* target : {"validate", "extract_text", "extract_html", "compare"}) {
+    for (const char* target : {"validate", "extract_text", "extract_html", "compare", "extract_docx", "extract_pdf", "pdf_layout"}) {
         const fs::path dir = root / target;
         if (!fs::is_directory(dir)) continue;
         for (const auto& entry : fs::directory_iterator(dir)) {
@@ -28,6 +29,13 @@ TEST_CASE("fuzz regressions: every kept input runs through its target in bounded
             if (t == "validate") ogi::fuzz::validate_entry(bytes);
             else if (t == "extract_text") ogi::fuzz::extract_text_entry(bytes);
             else if (t == "extract_html") ogi::fuzz::extract_html_entry(bytes);
+            else if (t == "extract_docx") ogi::fuzz::extract_docx_entry(bytes);
+#ifdef OGI_HAVE_PDF
+            else if (t == "extract_pdf") ogi::fuzz::extract_pdf_entry(bytes);
+            else if (t == "pdf_layout") ogi::fuzz::pdf_layout_entry(bytes);
+#else
+            else if (t == "extract_pdf" || t == "pdf_layout") continue;  // no PDF reader in this build
+#endif
             else ogi::fuzz::compare_entry(bytes);
             const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
             CHECK(seconds < 10.0);  // libFuzzer's -timeout; sanitizer builds included

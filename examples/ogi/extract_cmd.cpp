@@ -1,4 +1,4 @@
-// ogi extract FILE... : published reports (text or HTML) → report JSON.
+// ogi extract FILE... : published reports (text, HTML, PDF or DOCX) → report JSON.
 #include "batch.hpp"
 #include "commands.hpp"
 
@@ -15,8 +15,8 @@
 namespace ogi::cli {
 
 CLI::App* add_extract(CLI::App& app, ExtractArgs& args) {
-    auto* cmd = app.add_subcommand("extract", "read published reports (plain text in the real layouts, or HTML) into report JSON");
-    cmd->add_option("files", args.files, "report texts or HTML pages ('-' for standard input)")->required();
+    auto* cmd = app.add_subcommand("extract", "read published reports (plain text in the real layouts, HTML, PDF or DOCX) into report JSON");
+    cmd->add_option("files", args.files, "reports: text, HTML pages, PDFs, DOCX files ('-' for standard input); the kind is told by the bytes")->required();
     cmd->add_option("-o,--output", args.output, "output file (one input) or directory (several inputs)");
     cmd->add_flag("--with-provenance", args.with_provenance, "record each cell's source line:column in source.provenance");
     cmd->add_flag("--explain", args.explain,
@@ -25,7 +25,7 @@ CLI::App* add_extract(CLI::App& app, ExtractArgs& args) {
     cmd->add_flag("--validate", args.validate, "also run the validator on what was extracted");
     cmd->add_flag("--werror", args.werror, "with --validate: count warnings as errors");
     cmd->add_option("--max-size", args.max_size, "largest input file in bytes (default 64 MiB)");
-    cmd->add_flag("-r,--recursive", args.recursive, "extract every *.txt, *.html and *.htm file under the directories given");
+    cmd->add_flag("-r,--recursive", args.recursive, "extract every *.txt, *.html, *.htm, *.pdf and *.docx file under the directories given");
     cmd->add_option("-j,--jobs", args.jobs, "files extracted at once (default: every core)")->check(CLI::PositiveNumber);
     return cmd;
 }
@@ -66,7 +66,7 @@ std::string explain_text(const Report& r, const ExtractResult& res, const std::s
 int run_extract(const ExtractArgs& args, Lang lang, bool as_json) {
     const bool zh = lang == Lang::zh;
     const Style err{use_colour(2)};
-    static constexpr std::string_view extensions[] = {".txt", ".html", ".htm"};
+    static constexpr std::string_view extensions[] = {".txt", ".html", ".htm", ".pdf", ".docx"};
     bool batch = false;
     const std::vector<Input> inputs = expand_inputs(args.files, args.recursive, extensions, batch);
     if (batch && args.output.empty()) {

@@ -7,6 +7,9 @@
 #include <ogi/batch/read_ahead.hpp>
 
 #include <ogi/ogi.hpp>
+#ifdef OGI_HAVE_PDF
+#include <ogi/read/pdf.hpp>  // the optional PDF reader on poppler (GPL): docs/dependencies.md
+#endif
 
 #include <CLI/CLI.hpp>
 #include <boost/json.hpp>
@@ -181,6 +184,9 @@ int run_rules(const Common& common) {
 }  // namespace
 
 int main(int argc, char** argv) {
+#ifdef OGI_HAVE_PDF
+    ogi::enable_pdf_reading();
+#endif
     CLI::App app{"ogi — check 政府信息公开工作年度报告 (Open Government Information annual reports)", "ogi"};
     app.require_subcommand(1);
     app.fallthrough();

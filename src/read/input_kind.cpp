@@ -1,5 +1,6 @@
 // What a file is, by its bytes (extract.hpp's detect_input_kind), and the readers of binary
 // inputs that extract() hands a file to (readers.hpp).
+#include "read/docx/docx.hpp"
 #include "read/html.hpp"
 #include "read/readers.hpp"
 
@@ -44,6 +45,9 @@ InputKind detect_input_kind(std::string_view bytes) {
         return InputKind::archive;
     }
     if (starts(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) {
+        // A .docx with a password to open is an OLE compound document around the encrypted package.
+        if (bytes.find(std::string_view("E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e", 31)) != std::string_view::npos)
+            return InputKind::docx;
         // An OLE compound document: Word 97–2003 and WPS write "WordDocument" in it, Excel "Workbook".
         if (bytes.find(std::string_view("W\0o\0r\0k\0b\0o\0o\0k", 15)) != std::string_view::npos) return InputKind::spreadsheet;
         return InputKind::word97;
@@ -59,8 +63,10 @@ InputKind detect_input_kind(std::string_view bytes) {
 
 namespace read {
 namespace {
+// The DOCX reader is part of the library (libzip and libxml2, MIT-compatible) and installed from
+// the start; the PDF reader is a component a program enables (ogi/read/pdf.hpp).
 std::array<std::atomic<BinaryReader>, 2>& installed() {
-    static std::array<std::atomic<BinaryReader>, 2> readers{};
+    static std::array<std::atomic<BinaryReader>, 2> readers{nullptr, static_cast<BinaryReader>(read_docx)};
     return readers;
 }
 int slot(InputKind k) { return k == InputKind::pdf ? 0 : k == InputKind::docx ? 1 : -1; }
