@@ -1,6 +1,7 @@
 // The extractor on the real reports of tests/corpus (an answer key typed by hand), on the seed,
 // and on random reports written out in every layout seen in the wild.
 #include "layouts.hpp"
+#include "read_back.hpp"
 #include "random_report.hpp"
 #include "support.hpp"
 
@@ -256,19 +257,7 @@ TEST_CASE("random reports written in every layout are read back exactly") {
             // OGI_KEEP_FAILED=1 keeps the text of a failing case in /tmp, to look at.
             if (std::getenv("OGI_KEEP_FAILED") && !(res.report && res.report->cells() == original.cells()))
                 std::ofstream(fmt::format("/tmp/ogi-failed-{}-{}.txt", round, name.substr(0, 4))) << written;
-            REQUIRE(res.report);
-            CHECK(res.report->edition() == original.edition());
-            CHECK(res.report->year == original.year);
-            CHECK(res.report->agency.name == original.agency.name);
-            CHECK(res.report->has_single_other() == original.has_single_other());
-            CHECK(res.report->cells() == original.cells());
-            for (std::size_t i = 0, shown = 0; i < original.cells().size() && shown < 5; ++i)
-                if (!(res.report->cells()[i] == original.cells()[i])) {
-                    ++shown;
-                    MESSAGE(original.form().cells()[i].pointer, ": wrote ", test::value_text(original, i), ", read ",
-                            test::value_text(*res.report, i));
-                }
-            CHECK(res.complete);
+            test::check_read_back(res, original);
             ++checked;
         }
     }

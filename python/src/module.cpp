@@ -559,16 +559,6 @@ py::list read_folder_py(const std::vector<std::string>& paths, const std::vector
 
 // ---------------------------------------------------------------- the form
 
-std::string scope_name(RuleScope s) {
-    switch (s) {
-    case RuleScope::document: return "document";
-    case RuleScope::pair: return "pair";
-    case RuleScope::aggregate: return "aggregate";
-    case RuleScope::extraction: return "extraction";
-    }
-    return "document";
-}
-
 std::string cell_label_py(const std::string& pointer, const std::string& edition) {
     const auto e = parse_edition(edition);
     if (!e) throw py::value_error(fmt::format("edition must be \"2019\" or \"2021\", not \"{}\"", edition));
@@ -651,7 +641,7 @@ PYBIND11_MODULE(_ogi, m) {
             py::dict d;
             d["id"] = std::string(r.id);
             d["severity"] = std::string(ogi::to_string(r.severity));
-            d["scope"] = scope_name(r.scope);
+            d["scope"] = std::string(to_string(r.scope));
             d["statement_zh"] = std::string(r.statement_zh);
             d["statement_en"] = std::string(r.statement_en);
             d["basis"] = std::string(r.basis);

@@ -128,6 +128,16 @@ constexpr std::array catalogue = {
 
 std::span<const RuleInfo> rules() { return catalogue; }
 
+std::string_view to_string(RuleScope s) {
+    switch (s) {
+    case RuleScope::document: return "document";
+    case RuleScope::pair: return "pair";
+    case RuleScope::aggregate: return "aggregate";
+    case RuleScope::extraction: return "extraction";
+    }
+    return "document";
+}
+
 const RuleInfo* find_rule(std::string_view id) {
     for (const RuleInfo& r : catalogue)
         if (r.id == id) return &r;

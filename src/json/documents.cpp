@@ -16,15 +16,6 @@ boost::json::array diagnostics_array(std::span<const Diagnostic> diagnostics, La
     return a;
 }
 
-std::string_view scope_name(RuleScope s) {
-    switch (s) {
-    case RuleScope::document: return "document";
-    case RuleScope::pair: return "pair";
-    case RuleScope::aggregate: return "aggregate";
-    case RuleScope::extraction: return "extraction";
-    }
-    return "document";
-}
 
 }  // namespace
 
@@ -47,7 +38,7 @@ boost::json::array rules_document(Lang lang) {
     for (const RuleInfo& r : rules())
         a.push_back(boost::json::object{{"id", r.id},
                                         {"severity", to_string(r.severity)},
-                                        {"scope", scope_name(r.scope)},
+                                        {"scope", to_string(r.scope)},
                                         {"statement", lang == Lang::zh ? r.statement_zh : r.statement_en},
                                         {"basis", r.basis}});
     return a;

@@ -16,6 +16,9 @@ enum class RuleScope : std::uint8_t {
     extraction ///< reading a published report (ogi extract)
 };
 
+/// "document", "pair", "aggregate" or "extraction", as `ogi rules --format json` writes it.
+std::string_view to_string(RuleScope s);
+
 struct RuleInfo {
     std::string_view id;
     Severity severity;        ///< the severity it is reported with (OGI-M-DATE: error or warning)
