@@ -119,6 +119,32 @@ TEST_CASE("HTML reader: colspan and rowspan give the grid's columns; cells point
     CHECK_FALSE(g.rows[2].tabular);  // the paragraph is a line of text
 }
 
+TEST_CASE("HTML reader: spans among other attributes and in upper case; white space of every kind collapsed") {
+    // The tree keeps only colspan and rowspan (html.cpp's keep_spans): they must be found wherever
+    // they stand among the others, in either case, and a boolean attribute must not upset them.
+    const std::string page =
+        "<HTML><BODY><TABLE class=\"t\">\n"
+        "<TR><TD id=\"x\" ROWSPAN=\"2\" title=\"a &amp; b\" hidden>\xC2\xA0 \xE5\x8A\x9E\xE7\x90\x86\xE3\x80\x80"
+        "\xE7\xBB\x93\xE6\x9E\x9C\n</TD>"
+        "<td style=\"x\" data-k=\"1\" colspan=\"3\" class=\"c\">  a\t\tb  </td><td Colspan=2>7</td></TR>\n"
+        "<tr><td>z</td></tr>\n"
+        "</TABLE></BODY></HTML>";
+    const Grid g = read_html(page);
+    REQUIRE(g.rows.size() == 2);
+    REQUIRE(g.rows[0].cells.size() == 3);
+    CHECK(g.rows[0].cells[0].text == "\xE5\x8A\x9E\xE7\x90\x86 \xE7\xBB\x93\xE6\x9E\x9C");  // 办理 结果
+    CHECK(g.rows[0].cells[0].row_span == 2);
+    CHECK(g.rows[0].cells[1].text == "a b");
+    CHECK(g.rows[0].cells[1].span == 3);
+    CHECK(g.rows[0].cells[2].column == 4);
+    CHECK(g.rows[0].cells[2].span == 2);
+    CHECK(g.rows[1].cells[0].column == 1);  // the rowspan above covers column 0
+    CHECK(looks_like_html("<!DOCTYPE HTML><p>x"));
+    CHECK(looks_like_html("text <P>a</P> more"));
+    CHECK_FALSE(looks_like_html("<p> alone, never closed"));
+    CHECK_FALSE(looks_like_html("a < b and c > d"));
+}
+
 TEST_CASE("tokens: numbers with units, signs and notes; placeholders are blank; labels with digits run on") {
     const auto n = read_number_cell("22（其中修订16件）");
     REQUIRE(n);

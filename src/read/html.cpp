@@ -4,20 +4,30 @@
 #include "base/text.hpp"
 
 #include <libxml/HTMLparser.h>
+#include <libxml/SAX2.h>
 #include <libxml/tree.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cstdlib>
 #include <cstring>
+#include <iterator>
+#include <strings.h>
 #include <string>
 #include <vector>
 
 namespace ogi::read {
 namespace {
 
+/// Whether an element's name is `name` (lower case), in either case. libxml2 gives HTML names in
+/// lower case already; the test is inline because it runs some forty times per element of a page.
 bool is(const xmlNode* n, const char* name) {
-    return n && n->type == XML_ELEMENT_NODE && xmlStrcasecmp(n->name, reinterpret_cast<const xmlChar*>(name)) == 0;
+    if (!n || n->type != XML_ELEMENT_NODE || !n->name) return false;
+    const xmlChar* a = n->name;
+    for (; *name; ++a, ++name) {
+        const char c = static_cast<char>(*a);
+        if (c != *name && !(c >= 'A' && c <= 'Z' && c + ('a' - 'A') == *name)) return false;
+    }
+    return *a == 0;
 }
 
 bool is_block(const xmlNode* n) {
@@ -31,30 +41,39 @@ bool is_block(const xmlNode* n) {
 
 bool skipped(const xmlNode* n) { return is(n, "script") || is(n, "style") || is(n, "noscript") || is(n, "head"); }
 
-/// Collapses white space (including &nbsp;) to single spaces and trims.
-std::string clean(const std::string& s) {
-    std::string out;
+/// The length of the white space (ASCII, U+00A0 or U+3000) that starts at s[i], or 0.
+std::size_t space_at(const std::string& s, std::size_t i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == ' ' || (c >= '\t' && c <= '\r')) return 1;
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) return 2;
+    if (c == 0xE3 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+        static_cast<unsigned char>(s[i + 2]) == 0x80)
+        return 3;
+    return 0;
+}
+
+/// Collapses white space (including &nbsp; and the ideographic space) to single spaces and trims,
+/// in place: this runs on the text of every cell of a page, and a second string would cost an
+/// allocation each time.
+std::string clean(std::string s) {
+    std::size_t out = 0;
     bool space = false;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const unsigned char c = static_cast<unsigned char>(s[i]);
-        bool ws = std::isspace(c) != 0;
-        if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {  // U+00A0
-            ws = true;
-            ++i;
-        } else if (c == 0xE3 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-                   static_cast<unsigned char>(s[i + 2]) == 0x80) {  // U+3000
-            ws = true;
-            i += 2;
-        }
-        if (ws) {
-            space = !out.empty();
+    for (std::size_t i = 0; i < s.size();) {
+        if (const std::size_t w = space_at(s, i)) {
+            space = out > 0;
+            i += w;
             continue;
         }
-        if (space) out += ' ';
+        std::size_t end = i + 1;
+        while (end < s.size() && space_at(s, end) == 0) ++end;
+        if (space) s[out++] = ' ';  // out < i here: a space was passed over
         space = false;
-        out += static_cast<char>(c);
+        if (out != i) std::memmove(s.data() + out, s.data() + i, end - i);
+        out += end - i;
+        i = end;
     }
-    return out;
+    s.resize(out);
+    return s;
 }
 
 void text_of(const xmlNode* n, std::string& out) {
@@ -89,6 +108,22 @@ std::uint32_t span_of(const xmlNode* n, const char* name) {
         return k >= 1 && k <= 1000 ? static_cast<std::uint32_t>(k) : 1;
     }
     return 1;
+}
+
+/// libxml2's start of an element with only colspan and rowspan of its attributes: the walker
+/// reads no other, and building the rest (class, style, title, data-…) into the tree was a tenth
+/// of the cost of reading a page.
+void keep_spans(void* context, const xmlChar* name, const xmlChar** attributes) {
+    const xmlChar* kept[5] = {nullptr, nullptr, nullptr, nullptr, nullptr};
+    std::size_t n = 0;
+    for (std::size_t i = 0; attributes && attributes[i] && n + 2 < std::size(kept); i += 2) {
+        const auto* a = reinterpret_cast<const char*>(attributes[i]);
+        if (strcasecmp(a, "colspan") == 0 || strcasecmp(a, "rowspan") == 0) {
+            kept[n++] = attributes[i];
+            kept[n++] = attributes[i + 1];
+        }
+    }
+    xmlSAX2StartElement(context, name, n > 0 ? kept : nullptr);
 }
 
 struct Walker {
@@ -140,7 +175,7 @@ struct Walker {
     }
 
     void flush() {
-        std::string t = clean(pending);
+        std::string t = clean(std::move(pending));
         if (!t.empty()) {
             GridRow r;
             r.cells.push_back(GridCell{std::move(t), pending_at, 0, 1, 1});
@@ -175,7 +210,7 @@ struct Walker {
             while (col < left.size() && left[col] > 0) ++col;
             std::string t;
             text_of(c, t);
-            GridCell cell{clean(t), source_of(c, true), col, span_of(c, "colspan"), span_of(c, "rowspan")};
+            GridCell cell{clean(std::move(t)), source_of(c, true), col, span_of(c, "colspan"), span_of(c, "rowspan")};
             if (left.size() < col + cell.span) left.resize(col + cell.span, 0);
             for (std::uint32_t k = col; k < col + cell.span; ++k) left[k] = std::max(left[k], cell.row_span);
             col += cell.span;
@@ -233,22 +268,42 @@ struct Walker {
 }  // namespace
 
 bool looks_like_html(std::string_view text) {
-    const std::size_t probe = std::min<std::size_t>(text.size(), 4096);
-    std::string head(text.substr(0, probe));
-    for (char& c : head)  // ASCII only: std::tolower asks the locale for every byte
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return head.find("<html") != std::string::npos || head.find("<!doctype html") != std::string::npos ||
-           head.find("<table") != std::string::npos || head.find("<body") != std::string::npos ||
-           (head.find("<p") != std::string::npos && head.find("</p>") != std::string::npos) ||
-           text.find("<table") != std::string_view::npos || text.find("<TABLE") != std::string_view::npos;
+    // One pass over the tags of the first 4 KiB, in either case (no copy: this runs on every input).
+    const std::string_view head = text.substr(0, 4096);
+    bool p_open = false, p_close = false;
+    for (std::size_t i = head.find('<'); i != std::string_view::npos; i = head.find('<', i + 1)) {
+        auto tag_is = [&](std::string_view word) {
+            if (i + 1 + word.size() > head.size()) return false;
+            for (std::size_t k = 0; k < word.size(); ++k) {
+                char c = head[i + 1 + k];
+                if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+                if (c != word[k]) return false;
+            }
+            return true;
+        };
+        if (tag_is("html") || tag_is("!doctype html") || tag_is("table") || tag_is("body")) return true;
+        p_open = p_open || tag_is("p");
+        p_close = p_close || tag_is("/p>");
+        if (p_open && p_close) return true;
+    }
+    return text.find("<table") != std::string_view::npos || text.find("<TABLE") != std::string_view::npos;
 }
 
 Grid read_html(std::string_view utf8) {
     Grid g;
     const int size = static_cast<int>(std::min<std::size_t>(utf8.size(), INT32_MAX));
     // The text is UTF-8 already (decoded before), whatever a <meta charset> in it says.
-    htmlDocPtr parsed = htmlReadMemory(utf8.data(), size, nullptr, "UTF-8",
-                                       HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+    // The tree is built by libxml2's own SAX handler, except that elements keep only the two
+    // attributes the walker reads (see keep_spans); short text is kept in its node (COMPACT).
+    htmlParserCtxtPtr context = htmlNewParserCtxt();
+    htmlDocPtr parsed = nullptr;
+    if (context) {
+        context->sax->startElement = keep_spans;
+        parsed = htmlCtxtReadMemory(context, utf8.data(), size, nullptr, "UTF-8",
+                                    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+                                        HTML_PARSE_COMPACT);
+        htmlFreeParserCtxt(context);
+    }
     Walker w;
     w.text = utf8;
     w.line_starts.push_back(0);
