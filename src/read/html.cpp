@@ -11,24 +11,25 @@
 #include <cstdlib>
 #include <cstring>
 #include <iterator>
-#include <strings.h>
 #include <string>
 #include <vector>
 
 namespace ogi::read {
 namespace {
 
-/// Whether an element's name is `name` (lower case), in either case. libxml2 gives HTML names in
-/// lower case already; the test is inline because it runs some forty times per element of a page.
-bool is(const xmlNode* n, const char* name) {
-    if (!n || n->type != XML_ELEMENT_NODE || !n->name) return false;
-    const xmlChar* a = n->name;
-    for (; *name; ++a, ++name) {
+/// Whether a name from libxml2 (of an element or an attribute) is `lower`, in either case. libxml2
+/// gives HTML names in lower case already; the test is inline because it runs some forty times
+/// per element of a page.
+bool name_is(const xmlChar* a, const char* lower) {
+    if (!a) return false;
+    for (; *lower; ++a, ++lower) {
         const char c = static_cast<char>(*a);
-        if (c != *name && !(c >= 'A' && c <= 'Z' && c + ('a' - 'A') == *name)) return false;
+        if (c != *lower && !(c >= 'A' && c <= 'Z' && c + ('a' - 'A') == *lower)) return false;
     }
     return *a == 0;
 }
+
+bool is(const xmlNode* n, const char* name) { return n && n->type == XML_ELEMENT_NODE && name_is(n->name, name); }
 
 bool is_block(const xmlNode* n) {
     static const char* blocks[] = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "table", "section",
@@ -102,7 +103,7 @@ bool contains_table(const xmlNode* n) {
 /// the attribute's text node: xmlGetProp would copy it, for every cell of a page.
 std::uint32_t span_of(const xmlNode* n, const char* name) {
     for (const xmlAttr* a = n->properties; a; a = a->next) {
-        if (xmlStrcasecmp(a->name, reinterpret_cast<const xmlChar*>(name)) != 0) continue;
+        if (!name_is(a->name, name)) continue;
         if (!a->children || !a->children->content) return 1;
         const long k = std::strtol(reinterpret_cast<const char*>(a->children->content), nullptr, 10);
         return k >= 1 && k <= 1000 ? static_cast<std::uint32_t>(k) : 1;
@@ -117,8 +118,7 @@ void keep_spans(void* context, const xmlChar* name, const xmlChar** attributes) 
     const xmlChar* kept[5] = {nullptr, nullptr, nullptr, nullptr, nullptr};
     std::size_t n = 0;
     for (std::size_t i = 0; attributes && attributes[i] && n + 2 < std::size(kept); i += 2) {
-        const auto* a = reinterpret_cast<const char*>(attributes[i]);
-        if (strcasecmp(a, "colspan") == 0 || strcasecmp(a, "rowspan") == 0) {
+        if (name_is(attributes[i], "colspan") || name_is(attributes[i], "rowspan")) {
             kept[n++] = attributes[i];
             kept[n++] = attributes[i + 1];
         }
